@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `lurker` command: argument parsing only; the work happens in the Lurker library.
+@main
+struct LurkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lurker",
+        abstract: "Real-time lurking campaigns over Kafka.",
+        subcommands: []
+    )
+}
