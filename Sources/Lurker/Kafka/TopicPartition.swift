@@ -1,0 +1,17 @@
+/// A partition of a topic.
+public struct TopicPartition: Hashable, Sendable, CustomStringConvertible {
+    /// The topic name.
+    public var topic: String
+    /// The partition number, from 0.
+    public var partition: Int32
+
+    /// Creates a topic partition.
+    public init(topic: String, partition: Int32) {
+        self.topic = topic
+        self.partition = partition
+    }
+
+    public var description: String {
+        "\(topic)[\(partition)]"
+    }
+}
