@@ -86,6 +86,16 @@ public final class Engine {
         }
     }
 
+    /// Drops the clock, timers and pending waits of a partition this instance no longer owns; its next owner
+    /// decides them.
+    public func removePartition(_ partition: Int32) {
+        guard partitions.removeValue(forKey: partition) != nil else { return }
+        for customer in Array(customers.keys) where customers[customer]!.pending.contains(where: { $0.partition == partition }) {
+            customers[customer]!.pending.removeAll { $0.partition == partition }
+            if customers[customer]!.isEmpty { customers[customer] = nil }
+        }
+    }
+
     @discardableResult
     private func advance(_ partition: Int32, to time: Int64) -> Int64 {
         var state = partitions[partition] ?? PartitionState()
@@ -131,7 +141,7 @@ public final class Engine {
                 lastTimer += 1
                 let due = event.time + wait.milliseconds
                 state.pending.append(
-                    PendingWait(campaign: index, timer: lastTimer, due: due, trigger: trigger, channel: firing.channel, attributes: firing.attributes)
+                    PendingWait(campaign: index, partition: reference.partition, timer: lastTimer, due: due, trigger: trigger, channel: firing.channel, attributes: firing.attributes)
                 )
                 partitions[reference.partition]!.timers.insert(
                     TimerQueue.Timer(due: due, sequence: lastTimer, customer: event.customer, campaign: index)
@@ -151,6 +161,9 @@ public final class Engine {
         while let due = partitions[partition]!.timers.nextDue, due <= clock {
             var moments: [(customer: String, timers: [TimerQueue.Timer])] = []
             while partitions[partition]!.timers.nextDue == due, let timer = partitions[partition]!.timers.popFirst() {
+                // A cancelled timer is no timer: it must not place its customer's moment.
+                guard customers[timer.customer]?.pending.contains(where: { $0.timer == timer.sequence }) == true
+                else { continue }
                 if let index = moments.firstIndex(where: { $0.customer == timer.customer }) {
                     moments[index].timers.append(timer)
                 } else {

@@ -4,6 +4,8 @@ import RuleDSL
 struct PendingWait: Sendable {
     /// The campaign's index in the set.
     var campaign: Int
+    /// The partition whose clock the timer follows.
+    var partition: Int32
     /// The timer's sequence number: it orders timers due at the same time and identifies the live one.
     var timer: UInt64
     /// When it falls due.
