@@ -1,0 +1,33 @@
+/// What `lurker run` needs: where campaigns are, which topics, and how to reach Kafka.
+public struct DaemonConfiguration: Sendable {
+    /// The folder of `.lurk` files. Default `campaigns`.
+    public var campaignsPath = "campaigns"
+    /// The topics channel events are read from. Default `["events"]`.
+    public var eventTopics = ["events"]
+    /// The topic of customer profiles (key = customer id, value = the profile, null = forget). Default `profiles`.
+    public var profilesTopic = "profiles"
+    /// Every decision goes here. Default `lurker.decisions`.
+    public var decisionsTopic = "lurker.decisions"
+    /// Sent escalations go here. Default `escalations`.
+    public var escalationsTopic = "escalations"
+    /// Events that are not valid go here with the reason in a header. Default `lurker.deadletter`.
+    public var deadLetterTopic = "lurker.deadletter"
+    /// Sent offers go to this prefix followed by the channel. Default `offers.`.
+    public var offerTopicPrefix = "offers."
+    /// The consumer group. Default `lurker`.
+    public var groupID = "lurker"
+    /// librdkafka properties for both clients (`bootstrap.servers` at least), applied over the defaults.
+    public var kafka = KafkaConfiguration()
+    /// After this long without an event on a partition, its clock follows the wall clock. Default 5 s.
+    public var idleMilliseconds: Int64 = 5_000
+    /// The most messages taken from the consumer at once. Default 1000.
+    public var batchSize = 1000
+
+    /// Creates the default configuration.
+    public init() {}
+
+    /// The topic a sent offer on `channel` goes to.
+    public func offerTopic(_ channel: String) -> String {
+        offerTopicPrefix + channel
+    }
+}
