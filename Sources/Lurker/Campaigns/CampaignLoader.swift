@@ -1,0 +1,41 @@
+import RuleDSL
+
+/// Loads a campaign set from files for the daemon and replay: reads, checks and compiles it, and writes
+/// every diagnostic to standard error as `lurker check` does.
+public enum CampaignLoader {
+    /// Loads the campaign set of `paths` (folders give their `*.lurk` files in byte order of name).
+    ///
+    /// Warnings are written and the set loads; with any error, every diagnostic is written and nothing loads.
+    /// - Parameters:
+    ///   - paths: Campaign folders or `.lurk` files, in set order.
+    ///   - terminal: Whether standard error is a terminal, so diagnostics are coloured.
+    ///   - now: Epoch milliseconds for the "`active until` already in the past" warning; default the wall clock.
+    /// - Throws: ``LurkerError`` with code ``LurkerError/Code/invalidCampaigns`` when the set has errors,
+    ///   ``LurkerError/Code/fileUnreadable`` when a folder or file cannot be read.
+    public static func load(_ paths: [String], terminal: Bool, now: Int64 = WallClock.milliseconds()) throws
+        -> CompiledCampaignSet
+    {
+        let sources: [SourceFile]
+        do {
+            sources = try SourceFile.load(paths: paths)
+        } catch {
+            throw LurkerError(.fileUnreadable, "cannot load campaigns", cause: error)
+        }
+        let result = CampaignChecker.check(sources, now: now)
+        if !result.diagnostics.isEmpty {
+            let renderer = DiagnosticRenderer(sources: sources, usesColor: terminal)
+            OutputStream.standardError().write(renderer.render(result.diagnostics))
+        }
+        guard !result.hasErrors else {
+            throw LurkerError(
+                .invalidCampaigns, "the campaign set has errors (\(result.summary(fileCount: sources.count)))")
+        }
+        return CompiledCampaignSet(result.campaigns)
+    }
+
+    /// The moment a TIME of the campaign language names (`2026-12-01`, `2026-12-01T10:00Z`,
+    /// `2026-12-01T10:00:00+01:00`), in epoch milliseconds; nil when `text` is not a TIME.
+    public static func parseTime(_ text: String) -> Int64? {
+        TimeLiteral.parse(text)
+    }
+}
