@@ -1,8 +1,0 @@
-import CKafka
-import Testing
-
-@Suite struct LinkTests {
-    @Test func linksLibrdkafka() {
-        #expect(rd_kafka_version() > 0)
-    }
-}
