@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import Lurker
 
@@ -40,25 +39,12 @@ struct BrokerCommand: AsyncParsableCommand {
                 """.utf8
             )
         )
-        await Self.terminationSignal()
+        let stop = StopSignal()
+        let watcher = SignalWatcher { _ in stop.stop() }
+        while !stop.isSet {
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        watcher.cancel()
         broker.close()
-    }
-
-    /// Waits for the first SIGINT or SIGTERM; their default action is suspended meanwhile.
-    private static func terminationSignal() async {
-        let (signals, continuation) = AsyncStream.makeStream(of: Int32.self)
-        let sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(number) }
-            source.resume()
-            return source
-        }
-        for await _ in signals {
-            break
-        }
-        for source in sources {
-            source.cancel()
-        }
     }
 }

@@ -18,6 +18,9 @@ public struct DaemonConfiguration: Sendable {
     public var groupID = "lurker"
     /// librdkafka properties for both clients (`bootstrap.servers` at least), applied over the defaults.
     public var kafka = KafkaConfiguration()
+    /// librdkafka properties for the consumer only (`session.timeout.ms`, `fetch.wait.max.ms`, …), applied
+    /// over ``kafka``. Default none.
+    public var consumerKafka = KafkaConfiguration()
     /// After this long without an event on a partition, its clock follows the wall clock. Default 5 s.
     public var idleMilliseconds: Int64 = 5_000
     /// The most messages taken from the consumer at once. Default 1000.

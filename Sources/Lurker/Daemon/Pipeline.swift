@@ -29,6 +29,7 @@ public final class Pipeline {
     private var backlog: [Outgoing] = []
     private var paused: [TopicPartition] = []
     private var decisions: [Decision] = []
+    /// Per assigned partition number, the wall-clock time of its latest event, or of its assignment.
     private var lastEventWallTime: [Int32: Int64] = [:]
     private var lastIdleCheck: Int64 = 0
     private var lastSweep: Int64 = 0
@@ -52,7 +53,7 @@ public final class Pipeline {
         self.engine = Engine(campaigns: campaigns)
         let inbox = PipelineInbox()
         self.inbox = inbox
-        var consumerConfiguration = configuration.kafka
+        var consumerConfiguration = configuration.kafka.merging(configuration.consumerKafka)
         consumerConfiguration["group.id"] = configuration.groupID
         self.consumer = try KafkaConsumer(
             configuration: consumerConfiguration,
@@ -262,14 +263,15 @@ public final class Pipeline {
         }
     }
 
-    /// Moves the clock of every event partition idle for ``DaemonConfiguration/idleMilliseconds`` to the
-    /// wall clock, so waits fall due in a quiet hour; sweeps expired state once a minute.
+    /// Moves the clock of every event partition idle for ``DaemonConfiguration/idleMilliseconds`` (no event
+    /// since then, nor since its assignment) to the wall clock, so waits fall due in a quiet hour; sweeps
+    /// expired state once a minute. Nothing moves while input is paused: a paused partition is not idle.
     private func advanceIdleClocks() throws {
         let now = WallClock.milliseconds()
-        guard now - lastIdleCheck >= 250 else { return }
+        guard paused.isEmpty, now - lastIdleCheck >= 250 else { return }
         lastIdleCheck = now
-        let partitions = Set(consumer.assignment().filter { $0.topic != configuration.profilesTopic }.map(\.partition))
-        for partition in partitions.sorted() where now - lastEventWallTime[partition, default: 0] >= configuration.idleMilliseconds {
+        let idle = lastEventWallTime.filter { now - $0.value >= configuration.idleMilliseconds }.keys
+        for partition in idle.sorted() {
             decisions.removeAll(keepingCapacity: true)
             engine.advanceClock(of: partition, to: now, into: &decisions)
             for decision in decisions {
@@ -307,6 +309,10 @@ public final class Pipeline {
     fileprivate func rebalanced(_ event: RebalanceEvent) {
         switch event {
         case .assigned(let partitions):
+            let now = WallClock.milliseconds()
+            for partition in partitions where partition.topic != configuration.profilesTopic {
+                lastEventWallTime[partition.partition] = lastEventWallTime[partition.partition] ?? now
+            }
             logger.info("partitions assigned", metadata: ["kafka.partitions": "\(partitions.map(\.description).joined(separator: ","))"])
         case .revoked(let partitions):
             logger.info("partitions revoked", metadata: ["kafka.partitions": "\(partitions.map(\.description).joined(separator: ","))"])
