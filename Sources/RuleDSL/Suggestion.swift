@@ -1,11 +1,11 @@
-/// "Did you mean" suggestions by edit distance.
-enum Suggestion {
+/// "Did you mean" suggestions by edit distance, for campaign diagnostics and configuration errors alike.
+public enum Suggestion {
     /// The candidate closest to `word`, if one is close enough to be a likely typo.
     ///
     /// Distance is optimal string alignment (a swap of two neighbours counts one). A candidate is close enough
     /// within 2 edits, and fewer than half the length of the longer of the two words; ties go to the earlier
     /// candidate.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = self.distance(word.lowercased(), candidate)
@@ -18,7 +18,7 @@ enum Suggestion {
     }
 
     /// The optimal string alignment distance between `a` and `b`.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
