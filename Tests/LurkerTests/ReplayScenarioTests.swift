@@ -10,6 +10,20 @@ import Testing
         #expect(SpecExamples.scenarios.count >= 6)
     }
 
+    /// The copy in `Tests/SpecExamples` is the specification's, file for file, where the checkout has both.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: SpecExamples.upstream.path)))
+    func copyMatchesTheSpecification() throws {
+        let manager = FileManager.default
+        let upstream = try manager.subpathsOfDirectory(atPath: SpecExamples.upstream.path).sorted()
+        let copy = try manager.subpathsOfDirectory(atPath: SpecExamples.folder.path)
+            .filter { $0 != "COPIED.md" }.sorted()
+        #expect(copy == upstream)
+        for path in upstream where !path.hasSuffix("/") {
+            let original = manager.contents(atPath: SpecExamples.upstream.appendingPathComponent(path).path)
+            #expect(manager.contents(atPath: SpecExamples.folder.appendingPathComponent(path).path) == original, "\(path)")
+        }
+    }
+
     @Test(arguments: SpecExamples.scenarios)
     func replayGivesExpectedDecisions(scenario: String) throws {
         let folder = SpecExamples.scenario(scenario)

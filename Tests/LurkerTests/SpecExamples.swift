@@ -1,10 +1,13 @@
 import Foundation
 
-/// The worked examples of the specification, beside the repository in `../shared/spec/examples`.
+/// The worked examples of the specification, copied into `Tests/SpecExamples` (see its README).
 enum SpecExamples {
     /// The examples folder.
     static let folder: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("SpecExamples")
+
+    /// The specification's own copy, beside the repository, when this checkout has one.
+    static let upstream: URL = folder.deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/spec/examples")
 
     /// The scenario folders, by name.

@@ -3,11 +3,10 @@ import Testing
 
 @testable import RuleDSL
 
-/// The worked examples of the specification (`../shared/spec/examples` from the package root).
+/// The worked examples of the specification, copied into `Tests/SpecExamples` (see its README).
 enum SpecExamples {
     static let folder: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/spec/examples")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("SpecExamples")
 
     static func files(in subfolder: String, depth: Int) -> [String] {
         let root = folder.appendingPathComponent(subfolder).path
