@@ -1,7 +1,7 @@
 /// Plans one customer of the demo world: the profile they start with and what they do during the
 /// simulated day, across web, app, callcenter, shop and SMS.
 ///
-/// Each customer draws from a random stream of their own (``DemoRandom/init(seed:stream:)``), so a
+/// Each customer draws from a random stream of their own (``SeededRandom/init(seed:stream:)``), so a
 /// customer behaves the same whatever the number of customers. The behaviour is tuned so that the
 /// stories of `campaigns/` happen at a plausible rate: carts abandoned online and a call within two
 /// hours, some with an order in between; orders within and after the reminder hour; shop visits
@@ -13,7 +13,7 @@ struct DemoCustomerPlanner {
     /// The profile the customer starts the stream with.
     let customer: DemoCustomer
 
-    private var random: DemoRandom
+    private var random: SeededRandom
     private let index: Int
     private let start: Int64
     private let end: Int64
@@ -32,7 +32,7 @@ struct DemoCustomerPlanner {
 
     /// Creates the planner of customer number `index` (the id is `c-<index + 1>`), drawing the profile.
     init(index: Int, seed: UInt64, start: Int64) {
-        var random = DemoRandom(seed: seed, stream: UInt64(index))
+        var random = SeededRandom(seed: seed, stream: UInt64(index))
         self.customer = Self.makeCustomer(id: "c-\(index + 1)", start: start, random: &random)
         self.appOS = random.chance(0.55) ? "android" : "ios"
         self.random = random
@@ -366,7 +366,7 @@ struct DemoCustomerPlanner {
 
     /// Draws a profile: tier, lifetime value by tier, preferred channel (2% never chose one), SMS
     /// consent, churn score, city and the day the customer joined.
-    private static func makeCustomer(id: String, start: Int64, random: inout DemoRandom) -> DemoCustomer {
+    private static func makeCustomer(id: String, start: Int64, random: inout SeededRandom) -> DemoCustomer {
         let tier = random.pick(weighted: [("basic", 0.60), ("silver", 0.22), ("gold", 0.13), ("senator", 0.05)])
         let lifetimeValue = switch tier {
         case "senator": random.int64(in: 5_000_00...40_000_00)

@@ -1,10 +1,10 @@
-/// A small, fast, seeded pseudo-random generator for the demo stream: xoshiro256** seeded through
+/// A small, fast, seeded pseudo-random generator for the demo stream and the benchmarks: xoshiro256** seeded through
 /// SplitMix64.
 ///
-/// Everything the demo draws comes from here, with integer arithmetic only, so the same seed gives
+/// Everything the demo and the benchmarks draw comes from here, with integer arithmetic only, so the same seed gives
 /// the same stream on every platform and Swift version (the standard library's `random(in:using:)`
 /// promises no such thing).
-struct DemoRandom: Sendable {
+struct SeededRandom: Sendable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
 
     /// Creates a generator whose four words of state are the first four outputs of SplitMix64
