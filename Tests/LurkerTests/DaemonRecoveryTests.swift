@@ -94,7 +94,7 @@ import Testing
                 String(decoding: printed, as: UTF8.self).split(separator: "\n").map { line in
                     let parts = line.split(separator: " ")
                     let reference = EventReference(topic: "events", partition: Int32(parts[1])!, offset: Int64(parts[2])!)
-                    return FNV1a.decisionID(campaign: "banner", customer: String(parts[0]), trigger: reference)
+                    return FNV1a.hex(FNV1a.decisionID(campaign: "banner", customer: String(parts[0]), trigger: reference))
                 })
             func ids() -> Set<String> {
                 Set(offers.compactMap { message in

@@ -49,8 +49,8 @@ import Testing
         _ campaign: String, _ customer: String, offset: Int64, _ action: String, _ outcome: String, _ ts: String,
         type: String, attributes: String = "{}"
     ) -> String {
-        let id = FNV1a.decisionID(
-            campaign: campaign, customer: customer, trigger: EventReference(topic: "events", partition: 0, offset: offset))
+        let id = FNV1a.hex(FNV1a.decisionID(
+            campaign: campaign, customer: customer, trigger: EventReference(topic: "events", partition: 0, offset: offset)))
         return #"{"id": "\#(id)", "campaign": "\#(campaign)", "customer": "\#(customer)", \#(action), "outcome": "\#(outcome)", "ts": "\#(ts)", "trigger": {"type": "\#(type)", "ts": "\#(ts)"}, "attributes": \#(attributes)}"#
     }
 

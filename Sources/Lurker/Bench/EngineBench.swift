@@ -95,13 +95,9 @@ public struct EngineBench: Sendable {
 
         let heapBefore = ResidentMemory.bytes()
         let engine = Engine(campaigns: campaigns)
-        let reader = JSONReader()
         for profile in workload.profiles {
-            if case .object(let object) = try reader.read(profile.json) {
-                engine.setProfile(object, customer: profile.customer)
-            }
+            engine.setProfile(profile.json, customer: profile.customer)
         }
-        let decoder = EventDecoder()
         var decisions: [Decision] = []
         decisions.reserveCapacity(64)
         var decided = 0
@@ -109,10 +105,9 @@ public struct EngineBench: Sendable {
         let start = monotonicNanoseconds()
         let (_, allocations) = counter.count {
             for (offset, event) in workload.events.enumerated() {
-                guard case .success(let decoded) = decoder.decode(event, fallbackTime: nil) else { continue }
                 decisions.removeAll(keepingCapacity: true)
                 engine.process(
-                    decoded, reference: EventReference(topic: "events", partition: 0, offset: Int64(offset)),
+                    event, fallbackTime: nil, reference: EventReference(topic: "events", partition: 0, offset: Int64(offset)),
                     into: &decisions)
                 decided += decisions.count
             }

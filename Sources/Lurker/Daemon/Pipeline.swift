@@ -19,8 +19,6 @@ public final class Pipeline {
     private let consumer: KafkaConsumer
     private let producer: KafkaProducer
     private let engine: Engine
-    private let decoder = EventDecoder()
-    private let reader = JSONReader()
     private let inbox: PipelineInbox
     private let observer: ((Decision) -> Void)?
     private var tracker = OffsetTracker()
@@ -130,40 +128,28 @@ public final class Pipeline {
         guard let value = message.value else {
             return try deadLetter(message, reason: .notJSON)
         }
-        switch decoder.decode(value, fallbackTime: message.timestamp) {
-        case .failure(let reason):
-            try deadLetter(message, reason: reason)
-        case .success(let event):
-            decisions.removeAll(keepingCapacity: true)
-            engine.process(
-                event,
-                reference: EventReference(topic: message.topic, partition: message.partition, offset: message.offset),
-                into: &decisions
-            )
-            for decision in decisions {
-                try publish(decision, for: message.topicPartition, offset: message.offset)
-            }
+        decisions.removeAll(keepingCapacity: true)
+        let reference = EventReference(topic: message.topic, partition: message.partition, offset: message.offset)
+        if let reason = engine.process(value, fallbackTime: message.timestamp, reference: reference, into: &decisions) {
+            return try deadLetter(message, reason: reason)
+        }
+        for decision in decisions {
+            try publish(decision, for: message.topicPartition, offset: message.offset)
         }
     }
 
     private func handleProfile(_ message: KafkaMessage) throws {
         counters.profiles += 1
-        guard let key = message.key, !key.isEmpty, key.count <= EventDecoder.maximumCustomerLength,
-            let customer = String(validating: key, as: UTF8.self)
-        else {
+        guard let key = message.key, !key.isEmpty else {
             return try deadLetter(message, reason: .missingCustomer)
         }
-        guard let value = message.value else {
-            engine.setProfile(nil, customer: customer)
-            return
+        guard key.count <= EventScanner.maximumCustomerLength, let customer = String(validating: key, as: UTF8.self)
+        else {
+            return try deadLetter(message, reason: .invalidCustomer)
         }
-        guard let parsed = try? reader.read(value) else {
-            return try deadLetter(message, reason: .notJSON)
+        if let reason = engine.setProfile(message.value, customer: customer) {
+            try deadLetter(message, reason: reason)
         }
-        guard case .object(let profile) = parsed else {
-            return try deadLetter(message, reason: .notObject)
-        }
-        engine.setProfile(profile, customer: customer)
     }
 
     private func deadLetter(_ message: KafkaMessage, reason: DeadLetterReason) throws {

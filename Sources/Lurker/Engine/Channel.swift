@@ -2,7 +2,11 @@
 enum Channel {
     /// Whether `name` is a usable channel: `[a-z0-9_-]{1,64}` (spec §5).
     static func isUsable(_ name: String) -> Bool {
-        let bytes = name.utf8
+        isUsable(name.utf8)
+    }
+
+    /// Whether the UTF-8 bytes `bytes` are a usable channel.
+    static func isUsable(_ bytes: some Collection<UInt8>) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 64 else { return false }
         return bytes.allSatisfy { byte in
             (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))

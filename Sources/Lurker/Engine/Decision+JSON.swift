@@ -2,7 +2,7 @@ extension Decision {
     /// Appends the decision's JSON object (spec §7) without a newline, keys in the order of the spec.
     public func write(to writer: inout JSONWriter) {
         writer.append(raw: "{\"id\": ")
-        writer.append(string: id)
+        writer.append(hex: idHash)
         writer.append(raw: ", \"campaign\": ")
         writer.append(string: campaign)
         writer.append(raw: ", \"customer\": ")

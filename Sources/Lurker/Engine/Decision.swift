@@ -21,8 +21,8 @@ public struct Decision: Sendable, Equatable {
         case cancelled
     }
 
-    /// The deterministic id, 16 lower-case hex digits.
-    public var id: String
+    /// The deterministic id as a number; ``id`` is its text.
+    public var idHash: UInt64
     /// The campaign's name.
     public var campaign: String
     /// The campaign's position in its set.
@@ -43,4 +43,7 @@ public struct Decision: Sendable, Equatable {
     public var triggerTime: Int64
     /// The `with` values that are not missing.
     public var attributes: JSONObject
+
+    /// The deterministic id: ``idHash`` as 16 lower-case hex digits.
+    public var id: String { FNV1a.hex(idHash) }
 }

@@ -3,7 +3,7 @@ import RuleDSL
 /// A campaign that fired for a customer and awaits governance (spec §5.4).
 struct Firing: Sendable {
     /// The campaign's index in the set.
-    var campaign: Int
+    var campaign: Int32
     /// The triggering event.
     var trigger: Trigger
     /// The usable channel, nil when it has none.

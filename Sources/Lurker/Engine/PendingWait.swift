@@ -3,7 +3,7 @@ import RuleDSL
 /// A campaign's `wait` started for one customer, with what was computed at the trigger (spec §6).
 struct PendingWait: Sendable {
     /// The campaign's index in the set.
-    var campaign: Int
+    var campaign: Int32
     /// The partition whose clock the timer follows.
     var partition: Int32
     /// The timer's sequence number: it orders timers due at the same time and identifies the live one.

@@ -6,7 +6,7 @@ struct TimerQueue: Sendable {
         var due: Int64
         var sequence: UInt64
         var customer: String
-        var campaign: Int
+        var campaign: Int32
 
         func precedes(_ other: Timer) -> Bool {
             (due, sequence) < (other.due, other.sequence)

@@ -117,6 +117,15 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Appends `value` as a JSON string of 16 lower-case hex digits, zero-padded (a decision id).
+    public mutating func append(hex value: UInt64) {
+        bytes.append(UInt8(ascii: "\""))
+        for shift in stride(from: 60, through: 0, by: -4) {
+            bytes.append(Self.lowerHexDigit(UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0x0F))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// Appends an integer in decimal.
     public mutating func append(integer: Int64) {
         if integer < 0 { bytes.append(UInt8(ascii: "-")) }

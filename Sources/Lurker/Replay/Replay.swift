@@ -38,31 +38,20 @@ public struct Replay {
     ) throws -> ReplaySummary {
         let engine = Engine(campaigns: campaigns)
         let reader = JSONReader()
-        let decoder = EventDecoder()
         var summary = ReplaySummary()
         if let profiles {
             try profiles.forEachLine { number, line in
                 guard !Self.isBlank(line) else { return }
                 let customer: Result<String, DeadLetterReason>
-                let object: JSONObject
-                do {
-                    guard case .object(let fields) = try reader.read(line) else {
-                        throw DeadLetterReason.notObject
-                    }
-                    object = fields
-                    customer = EventDecoder.customer(in: fields)
-                } catch let error as DeadLetterReason {
-                    summary.skippedProfiles += 1
-                    skip(Problem(file: profiles.path, line: number, reason: error.description))
-                    return
-                } catch {
-                    summary.skippedProfiles += 1
-                    skip(Problem(file: profiles.path, line: number, reason: DeadLetterReason.notJSON.description))
-                    return
+                switch Result(catching: { try reader.read(line) }) {
+                case .success(.object(let fields)): customer = Self.customer(in: fields)
+                case .success: customer = .failure(.notObject)
+                case .failure: customer = .failure(.notJSON)
                 }
                 switch customer {
                 case .success(let id):
-                    engine.setProfile(object, customer: id)
+                    var id = id
+                    _ = id.withUTF8 { engine.setProfile(line, customer: UnsafeRawBufferPointer($0)) }
                     summary.profiles += 1
                 case .failure(let reason):
                     summary.skippedProfiles += 1
@@ -76,15 +65,14 @@ public struct Replay {
             if number % 65_536 == 0 { progress(number) }
             guard !Self.isBlank(line) else { return }
             defer { offset += 1 }
-            switch decoder.decode(line, fallbackTime: nil) {
-            case .success(let event):
-                decisions.removeAll(keepingCapacity: true)
-                engine.process(event, reference: EventReference(topic: Self.topic, partition: 0, offset: offset), into: &decisions)
-                summary.events += 1
-                decisions.forEach(decide)
-            case .failure(let reason):
+            decisions.removeAll(keepingCapacity: true)
+            let reference = EventReference(topic: Self.topic, partition: 0, offset: offset)
+            if let reason = engine.process(line, fallbackTime: nil, reference: reference, into: &decisions) {
                 summary.skippedEvents += 1
                 skip(Problem(file: events.path, line: number, reason: reason.description))
+            } else {
+                summary.events += 1
+                decisions.forEach(decide)
             }
         }
         if let until {
@@ -95,6 +83,18 @@ public struct Replay {
         summary.statistics = engine.statistics
         summary.campaignNames = campaigns.campaignNames
         return summary
+    }
+
+    /// The customer id of a profile line: `customer`, a non-empty string of at most 256 bytes (spec §3, §8).
+    static func customer(in fields: JSONObject) -> Result<String, DeadLetterReason> {
+        switch fields["customer"] {
+        case .missing:
+            return .failure(.missingCustomer)
+        case .string(let value) where !value.utf8.isEmpty && value.utf8.count <= EventScanner.maximumCustomerLength:
+            return .success(value)
+        default:
+            return .failure(.invalidCustomer)
+        }
     }
 
     private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {

@@ -9,7 +9,7 @@ struct EngineScenario {
         /// A message of the profiles topic; nil forgets the customer.
         case profile(customer: String, JSONObject?)
         /// An event.
-        case event(Event)
+        case event(NaiveEvent)
     }
 
     var seed: UInt64?
@@ -33,9 +33,13 @@ struct EngineScenario {
         for step in steps {
             switch step {
             case .profile(let customer, let profile):
-                engine.setProfile(profile, customer: customer)
+                var writer = JSONWriter()
+                if let profile { writer.append(.object(profile)) }
+                engine.setProfile(profile == nil ? nil : writer.bytes, customer: customer)
             case .event(let event):
-                engine.process(event, reference: EventReference(topic: "events", partition: 0, offset: offset), into: &decisions)
+                let reference = EventReference(topic: "events", partition: 0, offset: offset)
+                let reason = engine.process(event.message, fallbackTime: nil, reference: reference, into: &decisions)
+                precondition(reason == nil, "a generated event is valid: \(reason!)")
                 offset += 1
             }
         }

@@ -276,7 +276,7 @@ struct EngineScenarioGenerator {
         return (steps, clock)
     }
 
-    private mutating func event(customer: String, type: String, time: Int64) -> Event {
+    private mutating func event(customer: String, type: String, time: Int64) -> NaiveEvent {
         var members: [JSONObject.Member] = [
             .init(key: "customer", value: .string(customer)),
             .init(key: "type", value: .string(type)),
@@ -292,7 +292,7 @@ struct EngineScenarioGenerator {
         add("tags", [.list([.string("gold"), .number(1), .missing]), .list([]), .list([.string("caf\u{e9}"), .bool(true)]), nil])
         add("nested", [.object(JSONObject(members: [.init(key: "a", value: .number(2)), .init(key: "ch", value: .string("sms"))])), .object(JSONObject()), nil, .number(4)])
         add("hours", [.number(0), .number(1), .number(2), .number(0.5), .number(-1), .number(9000), nil])
-        return Event(customer: customer, type: type, time: time, fields: JSONObject(members: members))
+        return NaiveEvent(customer: customer, type: type, time: time, fields: JSONObject(members: members))
     }
 
     private mutating func profile() -> JSONObject {

@@ -88,7 +88,7 @@ struct NaiveEvaluator {
     }
 
     /// Decides one event of partition 0 (spec §5) and returns the decisions it causes, in order.
-    mutating func process(_ event: Event) -> [NaiveDecision] {
+    mutating func process(_ event: NaiveEvent) -> [NaiveDecision] {
         let start = made.count
         // Step 1: the clock, then the timers now due.
         clock = max(clock ?? event.time, event.time)

@@ -1,0 +1,405 @@
+import RuleDSL
+
+/// The engine's state and its hot path, in one value so that a whole event is decided under one exclusive
+/// access (``Engine`` wraps it). It decides exactly as spec §3-§6 say: per-partition clocks and timers,
+/// per-customer history, waits, and the governance of §5.4.
+struct EngineCore: ~Copyable {
+    /// A partition's clock and timers.
+    struct PartitionState {
+        var clock = Int64.min
+        var timers = TimerQueue()
+    }
+
+    /// What one program run reads besides the event: the customer and "now" (spec §4).
+    struct Moment {
+        /// The customer's record, nil when the customer is not held.
+        var record: Int32?
+        /// The customer id's bytes.
+        var customer: UnsafeRawBufferPointer
+        /// The customer's encoded profile, nil without one.
+        var profile: UnsafeRawBufferPointer?
+        /// The time the history queries see up to.
+        var now: Int64
+        /// The tracked type the current event joined the history of, whose last row is the event itself.
+        var currentTracked: Int32?
+    }
+
+    /// Per campaign counters kept on the hot path.
+    struct CampaignCounters {
+        /// Evaluations of a campaign no index covers (indexed ones count by event type).
+        var evaluated = 0
+        var triggered = 0
+        var outcomes = (0, 0, 0, 0, 0, 0, 0)
+    }
+
+    private(set) var campaigns: CompiledCampaignSet
+    var scanner: EventScanner
+    var customers = CustomerTable()
+    private var partitions: [Int32: PartitionState] = [:]
+    /// Per campaign, `sent` decisions per budget period.
+    var budgets: [[Int64: Int]]
+    private var lastTimer: UInt64 = 0
+    private var profileKeys = ProfileKeys()
+    /// The profile key id of each profile field the set reads.
+    var profileKeyIDs: [UInt32]
+    /// The evaluation stack.
+    let stack: UnsafeMutablePointer<Operand>
+    /// Values the current event's programs made that are not plain scalars (lists, kept history values).
+    var boxes: [Value] = []
+    private var candidates: [Int32] = []
+    var firings: [Firing] = []
+    /// The `sum` and `last` fields of the event joining a history.
+    private var slotNumbers: [Double] = []
+    private var slotValues: [Value] = []
+    private var sweepCursor = 0
+
+    var events = 0
+    var tooLate = 0
+    var mismatches = 0
+    private var typeEvents: [Int]
+    var counters: [CampaignCounters]
+
+    init(campaigns: CompiledCampaignSet) {
+        self.campaigns = campaigns
+        scanner = EventScanner(fields: campaigns.eventFields)
+        budgets = Array(repeating: [:], count: campaigns.campaigns.count)
+        var keys = ProfileKeys()
+        profileKeyIDs = campaigns.profileFields.map { keys.id(Array($0.utf8)) }
+        profileKeys = keys
+        stack = .allocate(capacity: campaigns.stackDepth + 1)
+        typeEvents = Array(repeating: 0, count: campaigns.typeNames.count)
+        counters = Array(repeating: CampaignCounters(), count: campaigns.campaigns.count)
+        candidates.reserveCapacity(64)
+        firings.reserveCapacity(16)
+        boxes.reserveCapacity(16)
+    }
+
+    deinit {
+        stack.deallocate()
+    }
+
+    // MARK: Queries
+
+    /// The clock of `partition`, nil before its first event.
+    func clock(of partition: Int32) -> Int64? {
+        guard let clock = partitions[partition]?.clock, clock != .min else { return nil }
+        return clock
+    }
+
+    /// The number of pending waits.
+    var pendingWaitCount: Int {
+        customers.liveRecords.reduce(0) { $0 + customers.records[Int($1)].state.pending.count }
+    }
+
+    /// The counters since the engine started.
+    var statistics: EngineStatistics {
+        var statistics = EngineStatistics(campaignCount: campaigns.campaigns.count)
+        statistics.events = events
+        statistics.tooLate = tooLate
+        statistics.typeMismatches = mismatches
+        for campaign in campaigns.campaigns {
+            let counter = counters[campaign.index]
+            var evaluated = counter.evaluated
+            if campaign.isIndexed {
+                evaluated += campaign.triggers.reduce(0) { $0 + typeEvents[Int($1)] }
+            }
+            let outcomes = [
+                counter.outcomes.0, counter.outcomes.1, counter.outcomes.2, counter.outcomes.3, counter.outcomes.4,
+                counter.outcomes.5, counter.outcomes.6,
+            ]
+            var campaignStatistics = CampaignStatistics()
+            campaignStatistics.evaluated = evaluated
+            campaignStatistics.triggered = counter.triggered
+            for (outcome, count) in zip(Decision.Outcome.allCases, outcomes) where count > 0 {
+                campaignStatistics.outcomes[outcome] = count
+            }
+            statistics.campaigns[campaign.index] = campaignStatistics
+        }
+        return statistics
+    }
+
+    // MARK: Profiles
+
+    /// Replaces a customer's profile with the JSON object in `json`; nil forgets the customer: profile,
+    /// history, pending waits, limit counts. Returns why `json` is not a profile, leaving the customer as is.
+    mutating func setProfile(_ json: UnsafeRawBufferPointer?, customer: UnsafeRawBufferPointer) -> DeadLetterReason? {
+        let hash = BytesTable.hash(customer)
+        guard let json else {
+            if let record = customers.find(customer, hash: hash) { customers.remove(record) }
+            return nil
+        }
+        let profile: Profile
+        switch Profile.encode(json, keys: &profileKeys) {
+        case .success(let encoded): profile = encoded
+        case .failure(let reason): return reason
+        }
+        let record = customers.find(customer, hash: hash)
+            ?? customers.insert(String(decoding: customer, as: UTF8.self), hash: hash)
+        customers.records[Int(record)].state.profile = profile
+        return nil
+    }
+
+    // MARK: Events
+
+    /// Decodes and decides one event message (spec §5), appending its decisions in order: timers that fall due
+    /// first, then the event's cancellations and governed firings, then timers its triggers started already
+    /// due. Returns why the message is not a valid event; such a message changes nothing.
+    mutating func process(
+        _ message: UnsafeRawBufferPointer, fallbackTime: Int64?, reference: EventReference,
+        into decisions: inout [Decision]
+    ) -> DeadLetterReason? {
+        if let reason = scanner.scan(message, fallbackTime: fallbackTime) { return reason }
+        let time = scanner.time
+        let partition = reference.partition
+        let clock = advance(partition, to: time)
+        events += 1
+        if time < clock - TrackedType.lateness { tooLate += 1 }
+        fireDueTimers(of: partition, into: &decisions)
+        guard let type = campaigns.typeTable.value(for: scanner.type) else { return nil }
+        typeEvents[Int(type)] += 1
+        boxes.removeAll(keepingCapacity: true)
+        let customer = scanner.customer
+        let hash = BytesTable.hash(customer)
+        var record = customers.find(customer, hash: hash)
+        let plan = campaigns.plans[Int(type)]
+        if let tracked = plan.tracked {
+            let held = record ?? customers.insert(String(decoding: customer, as: UTF8.self), hash: hash)
+            record = held
+            appendHistory(tracked: tracked, record: held, customer: customer, time: time)
+        }
+        let trigger = Trigger(type: type, time: time, reference: reference)
+        if let record, !plan.cancels.isEmpty {
+            for index in plan.cancels {
+                guard let wait = customers.records[Int(record)].state.removePending(campaign: index) else { continue }
+                let firing = Firing(campaign: index, trigger: wait.trigger, channel: wait.channel, attributes: wait.attributes)
+                self.record(firing, customer: customer, outcome: .cancelled, at: time, into: &decisions)
+            }
+        }
+        if !plan.always.isEmpty || !plan.indexes.isEmpty {
+            let profile = record.flatMap { customers.records[Int($0)].state.profile }
+            Self.withBytes(of: profile) { profileBytes in
+                let moment = Moment(
+                    record: record, customer: customer, profile: profileBytes, now: time, currentTracked: plan.tracked)
+                evaluateCandidates(plan, trigger: trigger, moment: moment, hash: hash, record: &record)
+            }
+            if !firings.isEmpty {
+                govern(customer: customer, hash: hash, record: &record, at: time, into: &decisions)
+            }
+        }
+        if let record {
+            customers.records[Int(record)].state.prune(clock: clock, campaigns: campaigns)
+            if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
+        }
+        fireDueTimers(of: partition, into: &decisions)
+        return nil
+    }
+
+    /// Calls `body` with the encoded bytes of `profile`, nil without one.
+    private static func withBytes<Result>(of profile: Profile?, _ body: (UnsafeRawBufferPointer?) -> Result) -> Result {
+        guard let profile else { return body(nil) }
+        return profile.bytes.withUnsafeBytes { body($0) }
+    }
+
+    /// Adds the current event to its type's history, with the fields `sum` and `last` read of it.
+    private mutating func appendHistory(tracked: Int32, record: Int32, customer: UnsafeRawBufferPointer, time: Int64) {
+        let type = campaigns.tracked[Int(tracked)]
+        let moment = Moment(record: record, customer: customer, profile: nil, now: time, currentTracked: nil)
+        slotNumbers.removeAll(keepingCapacity: true)
+        slotValues.removeAll(keepingCapacity: true)
+        for program in type.numberSlots {
+            if case .number(let number) = run(program, moment) { slotNumbers.append(number) } else { slotNumbers.append(.nan) }
+        }
+        for program in type.valueSlots {
+            slotValues.append(value(of: run(program, moment)))
+        }
+        let position = customers.records[Int(record)].state.history(of: tracked)
+        if position == nil {
+            customers.records[Int(record)].state.histories.append(TypeHistory(tracked: tracked))
+        }
+        let index = position ?? customers.records[Int(record)].state.histories.count - 1
+        customers.records[Int(record)].state.histories[index].append(time: time, numbers: slotNumbers, values: slotValues)
+    }
+
+    /// Step 3 of spec §5 for the candidates of an event: active campaigns whose `when` holds fire, or start
+    /// their wait; the firings are left in ``firings``.
+    private mutating func evaluateCandidates(
+        _ plan: TypePlan, trigger: Trigger, moment: Moment, hash: UInt64, record: inout Int32?
+    ) {
+        candidates.removeAll(keepingCapacity: true)
+        candidates.append(contentsOf: plan.always)
+        var sources = plan.always.isEmpty ? 0 : 1
+        for index in plan.indexes {
+            let before = candidates.count
+            appendCandidates(of: index, moment: moment)
+            if candidates.count > before { sources += 1 }
+        }
+        if sources > 1 { candidates.sort() }
+        firings.removeAll(keepingCapacity: true)
+        for index in candidates {
+            let campaign = campaigns.campaigns[Int(index)]
+            guard campaign.isActive(at: moment.now) else { continue }
+            if !campaign.isIndexed { counters[Int(index)].evaluated += 1 }
+            if let condition = campaign.condition, !run(condition, moment).isTrue { continue }
+            counters[Int(index)].triggered += 1
+            if let wait = campaign.campaign.wait {
+                if let record, customers.records[Int(record)].state.pending.contains(where: { $0.campaign == index }) {
+                    continue
+                }
+                let held = record ?? customers.insert(String(decoding: moment.customer, as: UTF8.self), hash: hash)
+                record = held
+                lastTimer += 1
+                let due = moment.now + wait.milliseconds
+                customers.records[Int(held)].state.pending.append(
+                    PendingWait(
+                        campaign: index, partition: trigger.reference.partition, timer: lastTimer, due: due,
+                        trigger: trigger, channel: channel(of: campaign, moment), attributes: attributes(of: campaign, moment)))
+                partitions[trigger.reference.partition]!.timers.insert(
+                    TimerQueue.Timer(due: due, sequence: lastTimer, customer: customers.records[Int(held)].id, campaign: index))
+            } else {
+                firings.append(
+                    Firing(
+                        campaign: index, trigger: trigger, channel: channel(of: campaign, moment),
+                        attributes: attributes(of: campaign, moment)))
+            }
+        }
+    }
+
+    /// Appends the campaigns an index finds for the value the event or profile has.
+    private mutating func appendCandidates(of index: CandidateIndex, moment: Moment) {
+        let list: Int32?
+        let source = run(index.source, moment)
+        switch source {
+        case .string(let bytes): list = index.strings.value(for: bytes)
+        case .number(let number): list = index.numbers.first { $0.key == number }?.list
+        case .bool(let bool): list = index.booleans.first { $0.key == bool }?.list
+        case .boxed:
+            // A string read inside a nested object.
+            if case .string(let string) = value(of: source) { list = index.strings.value(for: string) } else { list = nil }
+        default: list = nil
+        }
+        if let list { candidates.append(contentsOf: index.campaigns[Int(list)]) }
+    }
+
+    private mutating func channel(of campaign: CompiledCampaign, _ moment: Moment) -> String? {
+        switch campaign.channel {
+        case .none: return nil
+        case .fixed(let channel): return channel
+        case .computed(let program):
+            switch run(program, moment) {
+            case .string(let bytes):
+                return Channel.isUsable(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
+            case let other:
+                guard case .string(let channel) = value(of: other), Channel.isUsable(channel) else { return nil }
+                return channel
+            }
+        }
+    }
+
+    private mutating func attributes(of campaign: CompiledCampaign, _ moment: Moment) -> JSONObject {
+        guard !campaign.attributes.isEmpty else { return JSONObject() }
+        var object = JSONObject()
+        object.members.reserveCapacity(campaign.attributes.count)
+        for attribute in campaign.attributes {
+            let value = value(of: run(attribute.value, moment))
+            if !value.isMissing { object.members.append(.init(key: attribute.key, value: value)) }
+        }
+        return object
+    }
+
+    // MARK: Clocks and timers
+
+    /// Moves the clock of `partition` to `time` if that is later and fires the timers then due: the idle rule
+    /// of the daemon, and `--until` in replay.
+    mutating func advanceClock(of partition: Int32, to time: Int64, into decisions: inout [Decision]) {
+        advance(partition, to: time)
+        fireDueTimers(of: partition, into: &decisions)
+    }
+
+    @discardableResult
+    private mutating func advance(_ partition: Int32, to time: Int64) -> Int64 {
+        var state = partitions.removeValue(forKey: partition) ?? PartitionState()
+        if time > state.clock { state.clock = time }
+        let clock = state.clock
+        partitions[partition] = state
+        return clock
+    }
+
+    /// Fires the timers of `partition` due at or before its clock; a customer's live timers with the same due
+    /// time are one moment, decided where the first of them falls in the order.
+    private mutating func fireDueTimers(of partition: Int32, into decisions: inout [Decision]) {
+        guard let clock = partitions[partition]?.clock, let first = partitions[partition]!.timers.nextDue,
+            first <= clock
+        else { return }
+        while let due = partitions[partition]!.timers.nextDue, due <= clock {
+            var moments: [(customer: String, timers: [TimerQueue.Timer])] = []
+            while partitions[partition]!.timers.nextDue == due, let timer = partitions[partition]!.timers.popFirst() {
+                // A cancelled timer is no timer: it must not place its customer's moment.
+                guard let record = customers.find(timer.customer),
+                    customers.records[Int(record)].state.pending.contains(where: { $0.timer == timer.sequence })
+                else { continue }
+                if let index = moments.firstIndex(where: { $0.customer == timer.customer }) {
+                    moments[index].timers.append(timer)
+                } else {
+                    moments.append((timer.customer, [timer]))
+                }
+            }
+            for moment in moments {
+                fire(moment.timers, customer: moment.customer, at: due, into: &decisions)
+            }
+        }
+    }
+
+    private mutating func fire(_ timers: [TimerQueue.Timer], customer: String, at due: Int64, into decisions: inout [Decision]) {
+        guard var record = customers.find(customer) else { return }
+        firings.removeAll(keepingCapacity: true)
+        for timer in timers {
+            let state = customers.records[Int(record)].state
+            guard let index = state.pending.firstIndex(where: { $0.campaign == timer.campaign && $0.timer == timer.sequence })
+            else { continue }
+            let wait = customers.records[Int(record)].state.pending.remove(at: index)
+            firings.append(Firing(campaign: wait.campaign, trigger: wait.trigger, channel: wait.channel, attributes: wait.attributes))
+        }
+        firings.sort { $0.campaign < $1.campaign }
+        var id = customer
+        id.withUTF8 { bytes in
+            let bytes = UnsafeRawBufferPointer(bytes)
+            var held: Int32? = record
+            govern(customer: bytes, hash: BytesTable.hash(bytes), record: &held, at: due, into: &decisions)
+            record = held!
+        }
+        if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
+    }
+
+    // MARK: Housekeeping
+
+    /// Forgets the history and limit counts no query can see any more, and customers left with nothing, for
+    /// up to `limit` customers from where the last sweep stopped; `clock` is the oldest partition clock, so
+    /// nothing a partition still needs goes. Returns the number of customers looked at.
+    @discardableResult
+    mutating func sweep(limit: Int) -> Int {
+        let clocks = partitions.values.map(\.clock).filter { $0 != .min }
+        guard let clock = clocks.min(), !customers.records.isEmpty else { return 0 }
+        var visited = 0
+        while visited < min(limit, customers.records.count) {
+            if sweepCursor >= customers.records.count { sweepCursor = 0 }
+            let record = Int32(sweepCursor)
+            sweepCursor += 1
+            visited += 1
+            guard customers.records[Int(record)].hash != 0 else { continue }
+            customers.records[Int(record)].state.prune(clock: clock, campaigns: campaigns)
+            if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
+        }
+        return visited
+    }
+
+    /// Drops the clock, timers and pending waits of a partition this instance no longer owns; its next owner
+    /// decides them.
+    mutating func removePartition(_ partition: Int32) {
+        guard partitions.removeValue(forKey: partition) != nil else { return }
+        for record in Array(customers.liveRecords)
+        where customers.records[Int(record)].state.pending.contains(where: { $0.partition == partition }) {
+            customers.records[Int(record)].state.pending.removeAll { $0.partition == partition }
+            if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
+        }
+    }
+}

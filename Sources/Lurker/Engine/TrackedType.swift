@@ -1,0 +1,19 @@
+/// An event type whose history some campaign reads (spec §3): how long to keep it, and what to keep of each
+/// event besides its time.
+struct TrackedType: Sendable {
+    /// The type's id in the set.
+    var type: Int32
+    /// The longest window any history call reads, 366d when one is computed.
+    var retention: Int64
+    /// Whether `since` or `last` reads the type, so its latest event is kept whatever its age.
+    var keepsLatest: Bool
+    /// The fields `sum` reads, one number slot each, as programs over the event.
+    var numberSlots: [Program]
+    /// The fields `last` reads, one value slot each, as programs over the event.
+    var valueSlots: [Program]
+
+    /// The largest window a computed `D` can have: 366 days.
+    static let longestWindow: Int64 = 366 * 86_400_000
+    /// How far behind its partition clock an event may be and still see its full history: one hour.
+    static let lateness: Int64 = 3_600_000
+}
