@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 import Testing
 
 @testable import Lurker
@@ -77,5 +78,20 @@ import Testing
         #expect(lines.lines == [
             #"{"ts":"1970-01-01T00:00:00.000Z","level":"info","logger":"lurker.kafka.consumer","msg":"m","lurker.instance":"i-1"}"#
         ])
+    }
+}
+
+/// Collects the lines a ``StructuredLogHandler`` writes, for exact assertions.
+final class LineCollector: Sendable {
+    private let collected = Mutex<[String]>([])
+
+    /// Appends one line.
+    func append(_ line: String) {
+        collected.withLock { $0.append(line) }
+    }
+
+    /// Every line so far.
+    var lines: [String] {
+        collected.withLock { $0 }
     }
 }
