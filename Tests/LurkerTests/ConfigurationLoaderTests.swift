@@ -208,6 +208,7 @@ enum ConfigurationFixture {
         ("LURKER_BOOTSTRAP_SERVER", "environment: error: unknown variable LURKER_BOOTSTRAP_SERVER; did you mean LURKER_BOOTSTRAP_SERVERS?"),
         ("LURKER_TOPIC_EVENTS", "environment: error: unknown variable LURKER_TOPIC_EVENTS; did you mean LURKER_TOPICS_EVENTS?"),
         ("LURKER_COLOUR", "environment: error: unknown variable LURKER_COLOUR"),
+        ("LURKER_CONFIG_FILE", "environment: error: unknown variable LURKER_CONFIG_FILE; did you mean LURKER_CONFIG?"),
     ])
     func unknownVariableIsAnErrorWithSuggestion(name: String, reason: String) {
         #expect(ConfigurationFixture.failure(environment: [name: "x"]) == reason)

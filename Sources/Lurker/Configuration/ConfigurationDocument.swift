@@ -254,11 +254,3 @@ struct ConfigurationDocument {
         }
     }
 }
-
-extension String {
-    /// The rest of the string after `prefix`, or nil when it does not start with it or nothing follows.
-    func dropping(prefix: String) -> String? {
-        guard hasPrefix(prefix), count > prefix.count else { return nil }
-        return String(dropFirst(prefix.count))
-    }
-}

@@ -86,38 +86,43 @@ public struct ConfigurationLoader: Sendable {
     private func readEnvironment(into assignments: inout [ConfigurationAssignment], diagnostics: inout [ConfigurationDiagnostic]) {
         let settings = Dictionary(uniqueKeysWithValues: ConfigurationSetting.all.map { ($0.environmentVariable, $0) })
         for name in environment.keys.sorted() where name.hasPrefix("LURKER_") && name != Self.configurationVariable {
-            let raw = environment[name]!
-            var base = name
-            var text = raw
-            if let stem = name.droppingSuffix("_FILE") {
-                base = stem
+            let stem = name.droppingSuffix("_FILE")
+            let base = stem ?? name
+            let target: ConfigurationAssignment.Target
+            if let setting = settings[base] {
+                target = .setting(setting)
+            } else if let property = base.dropping(prefix: "LURKER_KAFKA_CONSUMER_") {
+                target = .consumerKafka(Self.property(property))
+            } else if let property = base.dropping(prefix: "LURKER_KAFKA_") {
+                target = .kafka(Self.property(property))
+            } else {
+                let known = (settings.keys.sorted() + [Self.configurationVariable]).map { $0.lowercased() }
+                let suggestion = Suggestion.closest(to: base, among: known).map { "; did you mean \($0.uppercased())?" } ?? ""
+                diagnostics.append(ConfigurationDiagnostic(location: "environment", message: "unknown variable \(name)\(suggestion)"))
+                continue
+            }
+            var text = environment[name]!
+            if let stem {
                 guard environment[stem] == nil else {
                     diagnostics.append(ConfigurationDiagnostic(location: name, message: "set either \(stem) or \(name), not both"))
                     continue
                 }
                 do {
-                    text = try Self.secret(atPath: raw, readFile: readFile)
+                    text = try Self.secret(atPath: text, readFile: readFile)
                 } catch {
                     diagnostics.append(ConfigurationDiagnostic(location: name, message: "\(error)"))
                     continue
                 }
             }
-            if let setting = settings[base] {
+            switch target {
+            case .setting(let setting):
                 do throws(LurkerError) {
-                    assignments.append(ConfigurationAssignment(target: .setting(setting), value: try setting.parse(text), location: name))
+                    assignments.append(ConfigurationAssignment(target: target, value: try setting.parse(text), location: name))
                 } catch {
                     diagnostics.append(ConfigurationDiagnostic(location: name, message: error.reason))
                 }
-            } else if let property = base.dropping(prefix: "LURKER_KAFKA_CONSUMER_") {
-                let assignment = ConfigurationAssignment(target: .consumerKafka(Self.property(property)), value: .string(text), location: name)
-                Self.add(assignment, to: &assignments, diagnostics: &diagnostics)
-            } else if let property = base.dropping(prefix: "LURKER_KAFKA_") {
-                let assignment = ConfigurationAssignment(target: .kafka(Self.property(property)), value: .string(text), location: name)
-                Self.add(assignment, to: &assignments, diagnostics: &diagnostics)
-            } else {
-                let known = (settings.keys.sorted() + [Self.configurationVariable]).map { $0.lowercased() }
-                let suggestion = Suggestion.closest(to: base, among: known).map { "; did you mean \($0.uppercased())?" } ?? ""
-                diagnostics.append(ConfigurationDiagnostic(location: "environment", message: "unknown variable \(name)\(suggestion)"))
+            case .kafka, .consumerKafka:
+                Self.add(ConfigurationAssignment(target: target, value: .string(text), location: name), to: &assignments, diagnostics: &diagnostics)
             }
         }
     }
@@ -248,12 +253,4 @@ private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, 
     #else
     Darwin.read(descriptor, buffer, count)
     #endif
-}
-
-extension String {
-    /// The string without `suffix`, or nil when it does not end with it or nothing comes before it.
-    func droppingSuffix(_ suffix: String) -> String? {
-        guard hasSuffix(suffix), count > suffix.count else { return nil }
-        return String(dropLast(suffix.count))
-    }
 }

@@ -123,15 +123,3 @@ public struct ConfigurationSetting: Sendable {
         return !host.isEmpty && !host.contains(":") && !host.contains(where: \.isWhitespace)
     }
 }
-
-extension StringProtocol {
-    /// The text with every `.` replaced by `separator`.
-    func replacingDots(with separator: String) -> String {
-        split(separator: ".", omittingEmptySubsequences: false).joined(separator: separator)
-    }
-
-    /// The text without spaces and tabs at either end.
-    func trimmingSpaces() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-    }
-}
