@@ -12,6 +12,8 @@ public struct DaemonConfiguration: Sendable {
     public var escalationsTopic = "escalations"
     /// Events that are not valid go here with the reason in a header. Default `lurker.deadletter`.
     public var deadLetterTopic = "lurker.deadletter"
+    /// Channels report what customers did with offers here. Default `responses`.
+    public var responsesTopic = "responses"
     /// Sent offers go to this prefix followed by the channel. Default `offers.`.
     public var offerTopicPrefix = "offers."
     /// The consumer group. Default `lurker`.
@@ -25,6 +27,9 @@ public struct DaemonConfiguration: Sendable {
     public var idleMilliseconds: Int64 = 5_000
     /// The most messages taken from the consumer at once. Default 1000.
     public var batchSize = 1000
+    /// Where the HTTP endpoint (`/metrics`, `/healthz`, `/readyz`) listens, as `HOST:PORT`. Default
+    /// `127.0.0.1:9464`: reachable from this machine only.
+    public var metricsAddress = "127.0.0.1:9464"
 
     /// Creates the default configuration.
     public init() {}
