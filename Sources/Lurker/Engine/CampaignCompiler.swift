@@ -110,7 +110,7 @@ struct CampaignCompiler {
         } else {
             index = Int32(tracked.count)
             trackedIDs[id] = index
-            tracked.append(TrackedType(type: id, retention: 0, keepsLatest: false, numberSlots: [], valueSlots: []))
+            tracked.append(TrackedType(type: id, retention: 0, keepsLatest: false))
         }
         if let window {
             let length: Int64
@@ -128,6 +128,7 @@ struct CampaignCompiler {
         if let slot = numberSlotIDs[index]?[Self.bytes(field)] { return slot }
         let slot = Int32(tracked[Int(index)].numberSlots.count)
         tracked[Int(index)].numberSlots.append(program(reading: Path(root: .event, fields: field)))
+        tracked[Int(index)].numberFields.append(field)
         numberSlotIDs[index, default: [:]][Self.bytes(field)] = slot
         return slot
     }
@@ -136,6 +137,7 @@ struct CampaignCompiler {
         if let slot = valueSlotIDs[index]?[Self.bytes(field)] { return slot }
         let slot = Int32(tracked[Int(index)].valueSlots.count)
         tracked[Int(index)].valueSlots.append(program(reading: Path(root: .event, fields: field)))
+        tracked[Int(index)].valueFields.append(field)
         valueSlotIDs[index, default: [:]][Self.bytes(field)] = slot
         return slot
     }

@@ -81,6 +81,14 @@ public final class Engine {
         core.sweep(limit: limit)
     }
 
+    /// Puts a new campaign set in force between two events (hot reload), keeping per-customer state: profiles
+    /// and the history of types the new set still reads stay; a campaign that keeps its name keeps its limit
+    /// and budget counts, pending waits and counters; a removed campaign's waits and counts are dropped.
+    @discardableResult
+    public func replace(campaigns: CompiledCampaignSet) -> CampaignSetChange {
+        core.replace(campaigns: campaigns)
+    }
+
     /// Drops the clock, timers and pending waits of a partition this instance no longer owns; its next owner
     /// decides them.
     public func removePartition(_ partition: Int32) {

@@ -109,7 +109,7 @@ extension EngineCore {
                 channel: campaign.isOffer ? firing.channel : nil,
                 outcome: outcome,
                 time: time,
-                triggerType: campaigns.typeNames[Int(firing.trigger.type)],
+                triggerType: firing.trigger.type,
                 triggerTime: firing.trigger.time,
                 attributes: firing.attributes
             )

@@ -32,18 +32,18 @@ struct EngineCore: ~Copyable {
         var outcomes = (0, 0, 0, 0, 0, 0, 0)
     }
 
-    private(set) var campaigns: CompiledCampaignSet
+    var campaigns: CompiledCampaignSet
     var scanner: EventScanner
     var customers = CustomerTable()
-    private var partitions: [Int32: PartitionState] = [:]
+    var partitions: [Int32: PartitionState] = [:]
     /// Per campaign, `sent` decisions per budget period.
     var budgets: [[Int64: Int]]
     private var lastTimer: UInt64 = 0
-    private var profileKeys = ProfileKeys()
+    var profileKeys = ProfileKeys()
     /// The profile key id of each profile field the set reads.
     var profileKeyIDs: [UInt32]
     /// The evaluation stack.
-    let stack: UnsafeMutablePointer<Operand>
+    var stack: UnsafeMutablePointer<Operand>
     /// Values the current event's programs made that are not plain scalars (lists, kept history values).
     var boxes: [Value] = []
     private var candidates: [Int32] = []
@@ -56,7 +56,7 @@ struct EngineCore: ~Copyable {
     var events = 0
     var tooLate = 0
     var mismatches = 0
-    private var typeEvents: [Int]
+    var typeEvents: [Int]
     var counters: [CampaignCounters]
 
     init(campaigns: CompiledCampaignSet) {
@@ -167,7 +167,6 @@ struct EngineCore: ~Copyable {
             record = held
             appendHistory(tracked: tracked, record: held, customer: customer, time: time)
         }
-        let trigger = Trigger(type: type, time: time, reference: reference)
         if let record, !plan.cancels.isEmpty {
             for index in plan.cancels {
                 guard let wait = customers.records[Int(record)].state.removePending(campaign: index) else { continue }
@@ -180,7 +179,7 @@ struct EngineCore: ~Copyable {
             Self.withBytes(of: profile) { profileBytes in
                 let moment = Moment(
                     record: record, customer: customer, profile: profileBytes, now: time, currentTracked: plan.tracked)
-                evaluateCandidates(plan, trigger: trigger, moment: moment, hash: hash, record: &record)
+                evaluateCandidates(plan, type: type, reference: reference, moment: moment, hash: hash, record: &record)
             }
             if !firings.isEmpty {
                 govern(customer: customer, hash: hash, record: &record, at: time, into: &decisions)
@@ -223,7 +222,7 @@ struct EngineCore: ~Copyable {
     /// Step 3 of spec §5 for the candidates of an event: active campaigns whose `when` holds fire, or start
     /// their wait; the firings are left in ``firings``.
     private mutating func evaluateCandidates(
-        _ plan: TypePlan, trigger: Trigger, moment: Moment, hash: UInt64, record: inout Int32?
+        _ plan: TypePlan, type: Int32, reference: EventReference, moment: Moment, hash: UInt64, record: inout Int32?
     ) {
         candidates.removeAll(keepingCapacity: true)
         candidates.append(contentsOf: plan.always)
@@ -241,6 +240,7 @@ struct EngineCore: ~Copyable {
             if !campaign.isIndexed { counters[Int(index)].evaluated += 1 }
             if let condition = campaign.condition, !run(condition, moment).isTrue { continue }
             counters[Int(index)].triggered += 1
+            let trigger = Trigger(type: campaigns.typeNames[Int(type)], time: moment.now, reference: reference)
             if let wait = campaign.campaign.wait {
                 if let record, customers.records[Int(record)].state.pending.contains(where: { $0.campaign == index }) {
                     continue

@@ -52,10 +52,9 @@ struct TimerQueue: Sendable {
         return first
     }
 
-    /// Removes every timer of `customer` (the customer was forgotten).
-    mutating func removeAll(of customer: String) {
-        let kept = heap.filter { $0.customer != customer }
-        guard kept.count != heap.count else { return }
+    /// Keeps the timers `transform` maps to a timer (changed or not) and drops those it maps to nil.
+    mutating func compactMap(_ transform: (Timer) -> Timer?) {
+        let kept = heap.compactMap(transform)
         heap = []
         for timer in kept { insert(timer) }
     }

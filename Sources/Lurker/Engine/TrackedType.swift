@@ -8,9 +8,13 @@ struct TrackedType: Sendable {
     /// Whether `since` or `last` reads the type, so its latest event is kept whatever its age.
     var keepsLatest: Bool
     /// The fields `sum` reads, one number slot each, as programs over the event.
-    var numberSlots: [Program]
+    var numberSlots: [Program] = []
     /// The fields `last` reads, one value slot each, as programs over the event.
-    var valueSlots: [Program]
+    var valueSlots: [Program] = []
+    /// The paths (inside the event) of the number slots, in slot order.
+    var numberFields: [[String]] = []
+    /// The paths of the value slots, in slot order.
+    var valueFields: [[String]] = []
 
     /// The largest window a computed `D` can have: 366 days.
     static let longestWindow: Int64 = 366 * 86_400_000

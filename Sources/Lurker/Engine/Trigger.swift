@@ -1,7 +1,7 @@
 /// The event that triggered a firing, as a decision reports it.
 struct Trigger: Sendable {
-    /// The event's type id in the compiled set.
-    var type: Int32
+    /// The event's type.
+    var type: String
     /// The event's time.
     var time: Int64
     /// Where it was read, for the decision id.

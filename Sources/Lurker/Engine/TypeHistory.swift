@@ -66,6 +66,21 @@ struct TypeHistory: Sendable {
     /// Whether nothing is kept.
     var isEmpty: Bool { times.isEmpty }
 
+    /// This history under another layout of slots, after a reload: new number slot `i` takes old slot
+    /// `numberSources[i]` (NaN where nil: the field was not kept), and likewise for value slots (missing where nil).
+    func relaid(
+        as tracked: Int32, numberSources: [Int?], oldNumberSlots: Int, valueSources: [Int?], oldValueSlots: Int
+    ) -> TypeHistory {
+        var history = TypeHistory(tracked: tracked)
+        for row in times.indices {
+            history.append(
+                time: times[row],
+                numbers: numberSources.map { $0.map { numbers[row * oldNumberSlots + $0] } ?? .nan },
+                values: valueSources.map { $0.map { values[row * oldValueSlots + $0] } ?? .missing })
+        }
+        return history
+    }
+
     /// Forgets events at or before `cutoff`, keeping the latest of them when `keepsLatest` is set.
     mutating func prune(cutoff: Int64, keepsLatest: Bool, numberSlots: Int, valueSlots: Int) {
         guard times.contains(where: { $0 <= cutoff }) else { return }
