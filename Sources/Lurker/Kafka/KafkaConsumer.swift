@@ -39,13 +39,16 @@ public final class KafkaConsumer: Sendable {
     ///   - topics: The topics to subscribe to (at least one).
     ///   - logger: Where librdkafka's logs and non-fatal errors go.
     ///   - rebalanceHandler: Called on the polling thread when partitions are assigned or revoked.
+    ///   - statisticsHandler: Called on the polling thread with librdkafka's statistics, every
+    ///     `statistics.interval.ms` (librdkafka's default 0: never); default none.
     /// - Throws: ``KafkaError`` (``KafkaError/Code/configuration`` with librdkafka's message for a
     ///   bad property, ``KafkaError/Code/clientCreation``, ``KafkaError/Code/subscription``).
     public init(
         configuration: KafkaConfiguration,
         topics: [String],
         logger: Logger = Logger(label: "lurker.kafka.consumer"),
-        rebalanceHandler: (@Sendable (RebalanceEvent) -> Void)? = nil
+        rebalanceHandler: (@Sendable (RebalanceEvent) -> Void)? = nil,
+        statisticsHandler: (@Sendable (KafkaStatistics) -> Void)? = nil
     ) throws {
         precondition(!topics.isEmpty, "a consumer needs at least one topic")
         var effective = KafkaConfiguration.consumerDefaults.merging(configuration)
@@ -54,7 +57,8 @@ public final class KafkaConsumer: Sendable {
             configuration: effective,
             topics: topics,
             logger: logger,
-            rebalanceHandler: rebalanceHandler
+            rebalanceHandler: rebalanceHandler,
+            statisticsHandler: statisticsHandler
         )
         self.logger = logger
         self.topics = topics
@@ -94,10 +98,10 @@ public final class KafkaConsumer: Sendable {
             case .endOfPartition:
                 break
             case .error(let error, let partition):
-                var metadata: Logger.Metadata = ["kafka.error": "\(error.rdKafkaCodeName ?? "")"]
+                var metadata: Logger.Metadata = [LogKey.kafkaError: "\(error.rdKafkaCodeName ?? "")"]
                 if let partition {
-                    metadata["kafka.topic"] = "\(partition.topic)"
-                    metadata["kafka.partition"] = "\(partition.partition)"
+                    metadata[LogKey.kafkaTopic] = "\(partition.topic)"
+                    metadata[LogKey.kafkaPartition] = "\(partition.partition)"
                 }
                 logger.warning("consumer error: \(error.reason)", metadata: metadata)
             }

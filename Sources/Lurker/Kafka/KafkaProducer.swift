@@ -27,17 +27,21 @@ public final class KafkaProducer: Sendable {
     ///   - configuration: The deployment's properties, set over ``KafkaConfiguration/producerDefaults``.
     ///   - logger: Where librdkafka's logs and non-fatal errors go.
     ///   - deliveryHandler: Called once per accepted message, on the thread serving reports.
+    ///   - statisticsHandler: Called on the thread serving reports with librdkafka's statistics, every
+    ///     `statistics.interval.ms` (librdkafka's default 0: never); default none.
     /// - Throws: ``KafkaError`` (``KafkaError/Code/configuration`` with librdkafka's message for a
     ///   bad property, ``KafkaError/Code/clientCreation``).
     public init(
         configuration: KafkaConfiguration,
         logger: Logger = Logger(label: "lurker.kafka.producer"),
-        deliveryHandler: @escaping @Sendable (DeliveryReport) -> Void
+        deliveryHandler: @escaping @Sendable (DeliveryReport) -> Void,
+        statisticsHandler: (@Sendable (KafkaStatistics) -> Void)? = nil
     ) throws {
         self.client = try RDKafkaProducerClient(
             configuration: KafkaConfiguration.producerDefaults.merging(configuration),
             logger: logger,
-            deliveryHandler: deliveryHandler
+            deliveryHandler: deliveryHandler,
+            statisticsHandler: statisticsHandler
         )
         self.logger = logger
     }

@@ -112,8 +112,17 @@ enum RDKafka {
         }
     }
 
-    /// Installs the log and error callbacks; librdkafka's `opaque` must be an ``RDKafkaCallbacks``.
-    static func installCommonCallbacks(_ conf: OpaquePointer) {
+    /// Installs the log, error and (when `callbacks` has a handler for them) statistics callbacks;
+    /// librdkafka's `opaque` must be `callbacks`.
+    static func installCommonCallbacks(_ conf: OpaquePointer, _ callbacks: RDKafkaCallbacks) {
+        if callbacks.statisticsHandler != nil {
+            rd_kafka_conf_set_stats_cb(conf) { _, json, length, opaque in
+                guard let json, let opaque else { return 0 }
+                let callbacks = Unmanaged<RDKafkaCallbacks>.fromOpaque(opaque).takeUnretainedValue()
+                callbacks.statistics(Array(UnsafeRawBufferPointer(start: json, count: length)))
+                return 0
+            }
+        }
         rd_kafka_conf_set_log_cb(conf) { handle, level, facility, message in
             guard let handle, let opaque = rd_kafka_opaque(handle) else { return }
             let callbacks = Unmanaged<RDKafkaCallbacks>.fromOpaque(opaque).takeUnretainedValue()

@@ -20,6 +20,8 @@ final class RDKafkaCallbacks: @unchecked Sendable {
     let commitsOnRevoke: Bool
     /// The producer's delivery handler.
     let deliveryHandler: (@Sendable (DeliveryReport) -> Void)?
+    /// The handler of librdkafka's statistics, every `statistics.interval.ms`.
+    let statisticsHandler: (@Sendable (KafkaStatistics) -> Void)?
 
     private let lock = NSLock()
     private var revoked: Set<TopicPartition> = []
@@ -28,12 +30,14 @@ final class RDKafkaCallbacks: @unchecked Sendable {
         logger: Logger,
         rebalanceHandler: (@Sendable (RebalanceEvent) -> Void)? = nil,
         commitsOnRevoke: Bool = false,
-        deliveryHandler: (@Sendable (DeliveryReport) -> Void)? = nil
+        deliveryHandler: (@Sendable (DeliveryReport) -> Void)? = nil,
+        statisticsHandler: (@Sendable (KafkaStatistics) -> Void)? = nil
     ) {
         self.logger = logger
         self.rebalanceHandler = rebalanceHandler
         self.commitsOnRevoke = commitsOnRevoke
         self.deliveryHandler = deliveryHandler
+        self.statisticsHandler = statisticsHandler
     }
 
     /// Forwards one librdkafka log line.
@@ -41,7 +45,7 @@ final class RDKafkaCallbacks: @unchecked Sendable {
         logger.log(
             level: RDKafka.logLevel(syslog: level),
             "\(message)",
-            metadata: ["kafka.facility": .string(facility)]
+            metadata: [LogKey.kafkaFacility: .string(facility)]
         )
     }
 
@@ -52,8 +56,18 @@ final class RDKafkaCallbacks: @unchecked Sendable {
         logger.log(
             level: level,
             "\(reason)",
-            metadata: ["kafka.error": .string(String(cString: rd_kafka_err2name(err)))]
+            metadata: [LogKey.kafkaError: .string(String(cString: rd_kafka_err2name(err)))]
         )
+    }
+
+    /// Reads one statistics JSON and hands it to the handler; logs JSON it cannot read.
+    func statistics(_ json: [UInt8]) {
+        guard let statisticsHandler else { return }
+        guard let statistics = KafkaStatistics(json: json) else {
+            logger.warning("unreadable librdkafka statistics", metadata: [LogKey.kafkaBytes: "\(json.count)"])
+            return
+        }
+        statisticsHandler(statistics)
     }
 
     /// Records partitions revoked since the last ``takeRevoked()``.

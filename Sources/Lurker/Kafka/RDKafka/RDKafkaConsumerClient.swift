@@ -33,7 +33,8 @@ final class RDKafkaConsumerClient: @unchecked Sendable {
         configuration: KafkaConfiguration,
         topics: [String],
         logger: Logger,
-        rebalanceHandler: (@Sendable (RebalanceEvent) -> Void)?
+        rebalanceHandler: (@Sendable (RebalanceEvent) -> Void)?,
+        statisticsHandler: (@Sendable (KafkaStatistics) -> Void)?
     ) throws {
         let conf = try RDKafkaConfig.make(configuration)
         let commitsOnRevoke = Self.boolProperty(conf, "enable.auto.commit") ?? true
@@ -41,11 +42,12 @@ final class RDKafkaConsumerClient: @unchecked Sendable {
             RDKafkaCallbacks(
                 logger: logger,
                 rebalanceHandler: rebalanceHandler,
-                commitsOnRevoke: commitsOnRevoke
+                commitsOnRevoke: commitsOnRevoke,
+                statisticsHandler: statisticsHandler
             )
         )
         rd_kafka_conf_set_opaque(conf, callbacks.toOpaque())
-        RDKafka.installCommonCallbacks(conf)
+        RDKafka.installCommonCallbacks(conf, callbacks.takeUnretainedValue())
         rd_kafka_conf_set_rebalance_cb(conf) { handle, err, partitions, opaque in
             guard let handle, let opaque else { return }
             let callbacks = Unmanaged<RDKafkaCallbacks>.fromOpaque(opaque).takeUnretainedValue()
@@ -188,7 +190,7 @@ final class RDKafkaConsumerClient: @unchecked Sendable {
         if err != RD_KAFKA_RESP_ERR_NO_ERROR {
             callbacks.takeUnretainedValue().logger.warning(
                 "consumer close: \(String(cString: rd_kafka_err2str(err)))",
-                metadata: ["kafka.error": .string(String(cString: rd_kafka_err2name(err)))]
+                metadata: [LogKey.kafkaError: .string(String(cString: rd_kafka_err2name(err)))]
             )
         }
         return true
@@ -235,7 +237,7 @@ final class RDKafkaConsumerClient: @unchecked Sendable {
     private static func report(_ err: rd_kafka_resp_err_t, _ what: String, _ callbacks: RDKafkaCallbacks) {
         guard err != RD_KAFKA_RESP_ERR_NO_ERROR else { return }
         let error = RDKafka.error(.partitionControl, err)
-        callbacks.logger.error("\(what) failed: \(error.reason)", metadata: ["kafka.error": "\(error.rdKafkaCodeName ?? "")"])
+        callbacks.logger.error("\(what) failed: \(error.reason)", metadata: [LogKey.kafkaError: "\(error.rdKafkaCodeName ?? "")"])
     }
 
     private static func report(_ error: OpaquePointer?, _ what: String, _ callbacks: RDKafkaCallbacks) {
@@ -243,7 +245,7 @@ final class RDKafkaConsumerClient: @unchecked Sendable {
         let kafkaError = RDKafka.error(.partitionControl, consuming: error)
         callbacks.logger.error(
             "\(what) failed: \(kafkaError.reason)",
-            metadata: ["kafka.error": "\(kafkaError.rdKafkaCodeName ?? "")"]
+            metadata: [LogKey.kafkaError: "\(kafkaError.rdKafkaCodeName ?? "")"]
         )
     }
 

@@ -19,12 +19,14 @@ final class RDKafkaProducerClient: @unchecked Sendable {
     init(
         configuration: KafkaConfiguration,
         logger: Logger,
-        deliveryHandler: @escaping @Sendable (DeliveryReport) -> Void
+        deliveryHandler: @escaping @Sendable (DeliveryReport) -> Void,
+        statisticsHandler: (@Sendable (KafkaStatistics) -> Void)?
     ) throws {
         let conf = try RDKafkaConfig.make(configuration)
-        let callbacks = Unmanaged.passRetained(RDKafkaCallbacks(logger: logger, deliveryHandler: deliveryHandler))
+        let callbacks = Unmanaged.passRetained(
+            RDKafkaCallbacks(logger: logger, deliveryHandler: deliveryHandler, statisticsHandler: statisticsHandler))
         rd_kafka_conf_set_opaque(conf, callbacks.toOpaque())
-        RDKafka.installCommonCallbacks(conf)
+        RDKafka.installCommonCallbacks(conf, callbacks.takeUnretainedValue())
         rd_kafka_conf_set_dr_msg_cb(conf) { _, message, opaque in
             guard let message, let opaque else { return }
             let callbacks = Unmanaged<RDKafkaCallbacks>.fromOpaque(opaque).takeUnretainedValue()
