@@ -2,21 +2,57 @@
 /// acknowledgement, and which offset may be stored: the one after the last offset whose every output was
 /// acknowledged and that has no earlier offset still pending. No event is lost: an offset is stored only
 /// when all it produced is durable.
+///
+/// It also measures latencies: an offset begun with a consume time is observed once its last output is
+/// acknowledged, or, without outputs, when it is drained.
 struct OffsetTracker {
     private struct Entry {
         var offset: Int64
         var remaining: Int
+        /// Monotonic nanoseconds when it was consumed; 0 once observed, or when not measured.
+        var consumedAt: Int64
     }
 
     private struct PartitionQueue {
         var entries: [Entry] = []
         var head = 0
 
-        mutating func compact() {
+        /// Counts one acknowledged output of `offset`, observing its latency when it was the last.
+        mutating func acknowledge(_ offset: Int64, at now: Int64, into latencies: inout LatencyHistogram) {
+            var low = head
+            var high = entries.count - 1
+            while low <= high {
+                let middle = (low + high) / 2
+                if entries[middle].offset == offset {
+                    entries[middle].remaining -= 1
+                    if entries[middle].remaining == 0, entries[middle].consumedAt != 0 {
+                        latencies.observe(nanoseconds: now - entries[middle].consumedAt)
+                        entries[middle].consumedAt = 0
+                    }
+                    return
+                } else if entries[middle].offset < offset {
+                    low = middle + 1
+                } else {
+                    high = middle - 1
+                }
+            }
+        }
+
+        /// Removes the leading completed entries and returns the last of their offsets.
+        mutating func drain(at now: Int64, into latencies: inout LatencyHistogram) -> Int64? {
+            var last: Int64?
+            while head < entries.count, entries[head].remaining == 0 {
+                last = entries[head].offset
+                if entries[head].consumedAt != 0 {
+                    latencies.observe(nanoseconds: now - entries[head].consumedAt)
+                }
+                head += 1
+            }
             if head > 1024, head * 2 > entries.count {
                 entries.removeFirst(head)
                 head = 0
             }
+            return last
         }
     }
 
@@ -27,9 +63,11 @@ struct OffsetTracker {
     /// The number of produced messages not yet acknowledged.
     var outstanding: Int { tokens.count }
 
-    /// Registers a consumed offset; its outputs are added with ``expect(_:offset:)``.
-    mutating func begin(_ partition: TopicPartition, offset: Int64) {
-        queues[partition, default: PartitionQueue()].entries.append(Entry(offset: offset, remaining: 0))
+    /// Registers a consumed offset; its outputs are added with ``expect(_:offset:)``. `consumedAt`, in
+    /// monotonic nanoseconds, is where its latency starts; 0 leaves it out of the latencies.
+    mutating func begin(_ partition: TopicPartition, offset: Int64, consumedAt: Int64 = 0) {
+        queues[partition, default: PartitionQueue()].entries.append(
+            Entry(offset: offset, remaining: 0, consumedAt: consumedAt))
     }
 
     /// Registers one output of the last begun offset of `partition` and returns its delivery token.
@@ -47,42 +85,24 @@ struct OffsetTracker {
         return lastToken
     }
 
-    /// Records an acknowledgement; returns false when the token was unknown.
+    /// Records an acknowledgement at `now` (monotonic nanoseconds), observing into `latencies` the latency
+    /// of the offset whose last output it was; returns false when the token was unknown.
     @discardableResult
-    mutating func acknowledge(_ token: UInt64) -> Bool {
+    mutating func acknowledge(_ token: UInt64, at now: Int64, into latencies: inout LatencyHistogram) -> Bool {
         guard let (partition, offset) = tokens.removeValue(forKey: token) else { return false }
-        guard var queue = queues[partition] else { return true }
-        var low = queue.head
-        var high = queue.entries.count - 1
-        while low <= high {
-            let middle = (low + high) / 2
-            if queue.entries[middle].offset == offset {
-                queue.entries[middle].remaining -= 1
-                break
-            } else if queue.entries[middle].offset < offset {
-                low = middle + 1
-            } else {
-                high = middle - 1
-            }
-        }
-        queues[partition] = queue
+        queues[partition]?.acknowledge(offset, at: now, into: &latencies)
         return true
     }
 
     /// Removes the leading offsets whose outputs are all acknowledged and returns, per partition, the last
-    /// of them: everything up to and including it is durable.
-    mutating func drainCompleted() -> [(TopicPartition, Int64)] {
+    /// of them: everything up to and including it is durable. The latencies of offsets that had no output
+    /// end at `now` (monotonic nanoseconds).
+    mutating func drainCompleted(at now: Int64, into latencies: inout LatencyHistogram) -> [(TopicPartition, Int64)] {
         var completed: [(TopicPartition, Int64)] = []
         for partition in Array(queues.keys) {
-            var queue = queues[partition]!
-            var last: Int64?
-            while queue.head < queue.entries.count, queue.entries[queue.head].remaining == 0 {
-                last = queue.entries[queue.head].offset
-                queue.head += 1
+            if let last = queues[partition]!.drain(at: now, into: &latencies) {
+                completed.append((partition, last))
             }
-            queue.compact()
-            queues[partition] = queue
-            if let last { completed.append((partition, last)) }
         }
         return completed
     }

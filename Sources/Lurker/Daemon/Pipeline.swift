@@ -1,10 +1,17 @@
 import Logging
 import RuleDSL
 
-/// The daemon's processing loop: consume events and profiles, decide, publish, store offsets once every
-/// output is acknowledged. It owns the consumer, the producer and the engine, and runs on one dedicated
+/// The daemon's processing loop: consume events, profiles and responses, decide, publish, store offsets once
+/// every output is acknowledged. It owns the consumer, the producer and the engine, and runs on one dedicated
 /// thread (never the cooperative pool): every librdkafka call here may block.
+///
+/// It counts in plain integers and exports the differences to the metrics and the campaign view every
+/// ``exportIntervalMilliseconds`` and when it stops; it puts a reloaded campaign set in force between two
+/// events.
 public final class Pipeline {
+    /// How often counters are exported: 500 ms.
+    static let exportIntervalMilliseconds: Int64 = 500
+
     /// A message waiting for room in the producer's queue.
     private struct Outgoing {
         var topic: String
@@ -21,6 +28,15 @@ public final class Pipeline {
     private let engine: Engine
     private let inbox: PipelineInbox
     private let observer: ((Decision) -> Void)?
+    private let metrics: DaemonMetrics
+    private let status: DaemonStatus
+    private let reloads: CampaignSetMailbox
+    private var exporter: MetricsExporter
+    private var latencies = LatencyHistogram()
+    private var lastExport: Int64 = 0
+    private var decisionMemory: DecisionMemory
+    private var runningCampaigns: Set<String>
+    private var assigned: Set<TopicPartition> = []
     private var tracker = OffsetTracker()
     private var batch: [KafkaMessage] = []
     private var batchIndex = 0
@@ -34,37 +50,60 @@ public final class Pipeline {
     private var deliveryFailure: KafkaError?
 
     /// Counters since start, for logs, the demo and tests.
-    public private(set) var counters = PipelineCounters()
+    public private(set) var counters: PipelineCounters
 
     /// Connects to Kafka and subscribes; partitions arrive with the group's first rebalance.
     ///
-    /// - Parameter observer: Called on the pipeline's thread with each decision once it is published.
+    /// - Parameters:
+    ///   - observer: Called on the pipeline's thread with each decision once it is published.
+    ///   - metrics: Where counters are exported; default metrics of its own.
+    ///   - status: Where readiness and the campaign view are published; default a status of its own.
+    ///   - reloads: Where reloaded campaign sets come from; default a mailbox nobody posts to.
     public init(
         configuration: DaemonConfiguration,
         campaigns: CompiledCampaignSet,
         logger: Logger,
-        observer: ((Decision) -> Void)? = nil
+        observer: ((Decision) -> Void)? = nil,
+        metrics: DaemonMetrics = DaemonMetrics(),
+        status: DaemonStatus = DaemonStatus(),
+        reloads: CampaignSetMailbox = CampaignSetMailbox()
     ) throws {
         self.configuration = configuration
         self.logger = logger
         self.observer = observer
+        self.metrics = metrics
+        self.status = status
+        self.reloads = reloads
         self.engine = Engine(campaigns: campaigns)
+        self.counters = PipelineCounters(eventTopicCount: configuration.eventTopics.count)
+        self.exporter = MetricsExporter(metrics: metrics, status: status, configuration: configuration)
+        self.decisionMemory = DecisionMemory(capacity: configuration.rememberedDecisions)
+        self.runningCampaigns = Set(campaigns.campaignNames)
         let inbox = PipelineInbox()
         self.inbox = inbox
-        var consumerConfiguration = configuration.kafka.merging(configuration.consumerKafka)
+        let gauges = KafkaStatisticsGauges(metrics: metrics)
+        var kafka = configuration.kafka
+        if kafka["statistics.interval.ms"] == nil {
+            kafka["statistics.interval.ms"] = DaemonConfiguration.defaultStatisticsInterval
+        }
+        var consumerConfiguration = kafka.merging(configuration.consumerKafka)
         consumerConfiguration["group.id"] = configuration.groupID
         self.consumer = try KafkaConsumer(
             configuration: consumerConfiguration,
-            topics: configuration.eventTopics + [configuration.profilesTopic],
+            topics: configuration.eventTopics + [configuration.profilesTopic]
+                + (configuration.responsesTopic.isEmpty ? [] : [configuration.responsesTopic]),
             logger: logger,
-            rebalanceHandler: { event in inbox.rebalance(event) }
+            rebalanceHandler: { event in inbox.rebalance(event) },
+            statisticsHandler: { statistics in gauges.update(statistics) }
         )
         self.producer = try KafkaProducer(
-            configuration: configuration.kafka,
+            configuration: kafka,
             logger: logger,
-            deliveryHandler: { report in inbox.deliver(report) }
+            deliveryHandler: { report in inbox.deliver(report) },
+            statisticsHandler: { statistics in gauges.update(statistics) }
         )
         inbox.pipeline = self
+        exporter.rebase(campaigns: campaigns, statistics: engine.statistics)
     }
 
     /// The engine's counters.
@@ -74,18 +113,31 @@ public final class Pipeline {
     /// the producer, stores and commits offsets and leaves the group. A fatal Kafka error or a delivery that
     /// failed for good ends it with that error and commits nothing more.
     public func run(until stop: StopSignal) throws {
-        logger.info("pipeline started", metadata: ["lurker.campaigns": "\(engine.campaigns.campaigns.count)"])
-        while !stop.isSet {
-            try step()
+        logger.info("pipeline started", metadata: [LogKey.campaigns: "\(engine.campaigns.campaigns.count)"])
+        status.setRunning(true)
+        defer { status.setRunning(false) }
+        do {
+            while !stop.isSet {
+                try step()
+            }
+            try finish()
+        } catch {
+            status.setFailure("\(error)")
+            exportMetrics(final: true)
+            throw error
         }
-        try finish()
         consumer.close()
         producer.close()
-        logger.info("pipeline stopped", metadata: ["lurker.events": "\(counters.events)"])
+        exportMetrics(final: true)
+        logger.info("pipeline stopped", metadata: [LogKey.events: "\(counters.events)"])
     }
 
-    /// One turn of the loop: acknowledgements, then input, then the idle clocks.
+    /// One turn of the loop: a reloaded set, acknowledgements, then input, then the idle clocks and the
+    /// export of the counters.
     private func step() throws {
+        if let campaigns = reloads.take() {
+            replace(campaigns)
+        }
         try serviceProducer(timeout: 0)
         if !backlog.isEmpty {
             try drainBacklog()
@@ -107,14 +159,46 @@ public final class Pipeline {
             try handle(message)
         }
         try advanceIdleClocks()
+        if WallClock.monotonicMilliseconds() - lastExport >= Self.exportIntervalMilliseconds {
+            exportMetrics()
+        }
+    }
+
+    /// Exports the counters' differences since the last export.
+    private func exportMetrics(final: Bool = false) {
+        lastExport = WallClock.monotonicMilliseconds()
+        exporter.export(
+            counters: counters, campaigns: engine.campaigns, statistics: engine.statistics, latencies: &latencies,
+            customers: engine.customerCount, pendingWaits: { engine.pendingWaitCount }, final: final)
+    }
+
+    /// Puts a reloaded campaign set in force, between two events: what the old set counted is exported first.
+    private func replace(_ campaigns: CompiledCampaignSet) {
+        exportMetrics()
+        let change = engine.replace(campaigns: campaigns)
+        runningCampaigns = Set(campaigns.campaignNames)
+        exporter.rebase(campaigns: campaigns, statistics: engine.statistics)
+        metrics.counter(.campaignsReloads, [(MetricName.Label.result, "success")]).increment()
+        logger.notice(
+            "campaigns reloaded",
+            metadata: [
+                LogKey.campaigns: "\(campaigns.campaignNames.count)",
+                LogKey.added: "\(change.added.joined(separator: ","))",
+                LogKey.removed: "\(change.removed.joined(separator: ","))",
+                LogKey.modified: "\(change.modified.joined(separator: ","))",
+            ])
     }
 
     private func handle(_ message: KafkaMessage) throws {
         let partition = message.topicPartition
-        tracker.begin(partition, offset: message.offset)
         if message.topic == configuration.profilesTopic {
+            tracker.begin(partition, offset: message.offset)
             try handleProfile(message)
+        } else if message.topic == configuration.responsesTopic {
+            tracker.begin(partition, offset: message.offset)
+            try handleResponse(message)
         } else {
+            tracker.begin(partition, offset: message.offset, consumedAt: MonotonicClock.nanoseconds())
             try handleEvent(message)
         }
     }
@@ -122,6 +206,9 @@ public final class Pipeline {
     private func handleEvent(_ message: KafkaMessage) throws {
         let now = WallClock.milliseconds()
         counters.events += 1
+        if let index = configuration.eventTopics.firstIndex(of: message.topic) {
+            counters.eventsPerTopic[index] += 1
+        }
         counters.firstEventAt = counters.firstEventAt ?? now
         counters.lastEventAt = now
         lastEventWallTime[message.partition] = now
@@ -152,14 +239,37 @@ public final class Pipeline {
         }
     }
 
+    /// Counts a response per campaign, treated or control, or dead-letters it with the reason it cannot be.
+    private func handleResponse(_ message: KafkaMessage) throws {
+        counters.responses += 1
+        do throws(ResponseRejection) {
+            try count(ChannelResponse(message.value))
+        } catch {
+            counters.responsesDeadLettered[error, default: 0] += 1
+            try deadLetter(message, reason: error.rawValue)
+        }
+    }
+
+    /// Counts a response to a running campaign's remembered decision.
+    private func count(_ response: ChannelResponse) throws(ResponseRejection) {
+        guard runningCampaigns.contains(response.campaign) else { throw .unknownCampaign }
+        let isControl = try decisionMemory.answer(response)
+        counters.responseTallies[response.campaign, default: ResponseTally()].add(response.outcome, isControl: isControl)
+    }
+
     private func deadLetter(_ message: KafkaMessage, reason: DeadLetterReason) throws {
         counters.deadLettered[reason, default: 0] += 1
+        try deadLetter(message, reason: reason.rawValue)
+    }
+
+    /// Sends a message to the dead-letter topic as it was, with `reason` and where it was read in headers.
+    private func deadLetter(_ message: KafkaMessage, reason: String) throws {
         logger.debug(
             "dead-lettered",
-            metadata: ["kafka.topic": "\(message.topic)", "kafka.partition": "\(message.partition)", "kafka.offset": "\(message.offset)", "lurker.reason": "\(reason.rawValue)"]
+            metadata: [LogKey.kafkaTopic: "\(message.topic)", LogKey.kafkaPartition: "\(message.partition)", LogKey.kafkaOffset: "\(message.offset)", LogKey.reason: "\(reason)"]
         )
         let headers: [(String, [UInt8])] = [
-            ("lurker.reason", Array(reason.rawValue.utf8)),
+            ("lurker.reason", Array(reason.utf8)),
             ("lurker.topic", Array(message.topic.utf8)),
             ("lurker.partition", Array(String(message.partition).utf8)),
             ("lurker.offset", Array(String(message.offset).utf8)),
@@ -182,6 +292,7 @@ public final class Pipeline {
             switch decision.action {
             case .offer:
                 counters.offersSent += 1
+                counters.offersSentPerRoute[.init(campaign: decision.campaign, channel: decision.channel!), default: 0] += 1
                 try send(Outgoing(topic: configuration.offerTopic(decision.channel!), key: key, value: value, headers: [], token: token()))
             case .escalate:
                 counters.escalationsSent += 1
@@ -189,6 +300,9 @@ public final class Pipeline {
             }
         }
         counters.decisions += 1
+        if !configuration.responsesTopic.isEmpty {
+            decisionMemory.remember(decision)
+        }
         observer?(decision)
     }
 
@@ -240,11 +354,11 @@ public final class Pipeline {
     private func serviceProducer(timeout: Int32) throws {
         try producer.poll(timeout: timeout)
         if let failure = deliveryFailure { throw failure }
-        for (partition, offset) in tracker.drainCompleted() {
+        for (partition, offset) in tracker.drainCompleted(at: MonotonicClock.nanoseconds(), into: &latencies) {
             do {
                 try consumer.storeOffset(topic: partition.topic, partition: partition.partition, offset: offset)
             } catch let error as KafkaError {
-                logger.warning("offset not stored: \(error.reason)", metadata: ["kafka.topic": "\(partition.topic)", "kafka.partition": "\(partition.partition)"])
+                logger.warning("offset not stored: \(error.reason)", metadata: [LogKey.kafkaTopic: "\(partition.topic)", LogKey.kafkaPartition: "\(partition.partition)"])
             }
         }
     }
@@ -284,24 +398,29 @@ public final class Pipeline {
     /// Called on this thread by the producer's poll.
     fileprivate func delivered(_ report: DeliveryReport) {
         if let error = report.error {
-            logger.error("delivery failed: \(error.reason)", metadata: ["kafka.topic": "\(report.topic)"])
+            logger.error("delivery failed: \(error.reason)", metadata: [LogKey.kafkaTopic: "\(report.topic)"])
             deliveryFailure = deliveryFailure ?? error
+            status.setFailure("delivery failed: \(error.reason)")
             return
         }
-        tracker.acknowledge(report.token)
+        tracker.acknowledge(report.token, at: MonotonicClock.nanoseconds(), into: &latencies)
     }
 
     /// Called on this thread by the consumer's poll, before revoked partitions go.
     fileprivate func rebalanced(_ event: RebalanceEvent) {
         switch event {
         case .assigned(let partitions):
+            assigned.formUnion(partitions)
+            status.setAssignedPartitions(assigned.count { configuration.eventTopics.contains($0.topic) })
             let now = WallClock.milliseconds()
-            for partition in partitions where partition.topic != configuration.profilesTopic {
+            for partition in partitions where configuration.eventTopics.contains(partition.topic) {
                 lastEventWallTime[partition.partition] = lastEventWallTime[partition.partition] ?? now
             }
-            logger.info("partitions assigned", metadata: ["kafka.partitions": "\(partitions.map(\.description).joined(separator: ","))"])
+            logger.info("partitions assigned", metadata: [LogKey.kafkaPartitions: "\(partitions.map(\.description).joined(separator: ","))"])
         case .revoked(let partitions):
-            logger.info("partitions revoked", metadata: ["kafka.partitions": "\(partitions.map(\.description).joined(separator: ","))"])
+            assigned.subtract(partitions)
+            status.setAssignedPartitions(assigned.count { configuration.eventTopics.contains($0.topic) })
+            logger.info("partitions revoked", metadata: [LogKey.kafkaPartitions: "\(partitions.map(\.description).joined(separator: ","))"])
             do {
                 try finish()
             } catch {

@@ -1,0 +1,144 @@
+import Metrics
+
+/// Hands the pipeline's plain counters to the metrics and to the campaign view, on the pipeline's thread:
+/// the differences since the last export, so the hot path itself makes no metric call.
+///
+/// Campaign counters are followed by name, so a reload that reorders, adds or removes campaigns neither
+/// loses nor repeats a count (see ``rebase(campaigns:statistics:)``).
+struct MetricsExporter {
+    /// How often the pending waits are counted: the engine walks every customer for it. 5 s.
+    static let pendingWaitsIntervalMilliseconds: Int64 = 5_000
+
+    private let metrics: DaemonMetrics
+    private let status: DaemonStatus
+    private let configuration: DaemonConfiguration
+    private let latency: Metrics.Timer
+    private var exported: PipelineCounters
+    /// The engine's counters of each running campaign when last exported (responses apart).
+    private var exportedCampaigns: [String: CampaignTally] = [:]
+    private var lastPendingWaits: Int64?
+
+    /// Creates the exporter and registers at zero the series known from the start: every topic read, every
+    /// dead-letter reason, and both reload results.
+    init(metrics: DaemonMetrics, status: DaemonStatus, configuration: DaemonConfiguration) {
+        self.metrics = metrics
+        self.status = status
+        self.configuration = configuration
+        latency = metrics.timer(.pipelineLatency)
+        exported = PipelineCounters(eventTopicCount: configuration.eventTopics.count)
+        for topic in Self.topics(configuration) {
+            _ = metrics.counter(.pipelineEvents, [(MetricName.Label.topic, topic)])
+        }
+        for reason in DeadLetterReason.allCases.map(\.rawValue) + ResponseRejection.allCases.map(\.rawValue) {
+            _ = metrics.counter(.pipelineDeadLetters, [(MetricName.Label.reason, reason)])
+        }
+        for result in ["success", "failure"] {
+            _ = metrics.counter(.campaignsReloads, [(MetricName.Label.result, result)])
+        }
+        for gauge in [MetricName.kafkaProducerQueue, .campaignsLoaded, .stateCustomers, .stateTimersPending] {
+            _ = metrics.gauge(gauge)
+        }
+    }
+
+    /// The topics read: the event topics, then profiles and responses.
+    private static func topics(_ configuration: DaemonConfiguration) -> [String] {
+        configuration.eventTopics + [configuration.profilesTopic]
+            + (configuration.responsesTopic.isEmpty ? [] : [configuration.responsesTopic])
+    }
+
+    /// Takes a running set: registers its campaigns' series at zero, shows it in the view and takes the
+    /// engine's counters as they are now as the point the next differences start from (a campaign added by
+    /// a reload may report counts from before it ran).
+    mutating func rebase(campaigns: CompiledCampaignSet, statistics: EngineStatistics) {
+        exportedCampaigns = [:]
+        for (name, campaign) in zip(campaigns.campaignNames, statistics.campaigns) {
+            exportedCampaigns[name] = CampaignTally(campaign)
+            let label = (MetricName.Label.campaign, name)
+            _ = metrics.counter(.engineEvaluations, [label])
+            _ = metrics.counter(.engineTriggers, [label])
+            for outcome in Decision.Outcome.allCases {
+                _ = metrics.counter(.engineDecisions, [label, (MetricName.Label.outcome, outcome.rawValue)])
+            }
+            if !configuration.responsesTopic.isEmpty {
+                for outcome in ResponseOutcome.allCases {
+                    _ = metrics.counter(.responses, [label, (MetricName.Label.outcome, outcome.rawValue)])
+                }
+            }
+        }
+        metrics.gauge(.campaignsLoaded).record(campaigns.campaignNames.count)
+        status.setCampaigns(
+            campaigns.definitions.map { CampaignView.Campaign(name: $0.name, file: $0.nameRange.file) })
+    }
+
+    /// Exports what changed since the last call.
+    ///
+    /// - Parameters:
+    ///   - latencies: Drained into the latency histogram.
+    ///   - pendingWaits: Counts the pending waits; called at most every
+    ///     ``pendingWaitsIntervalMilliseconds``, or always when `final`.
+    mutating func export(
+        counters: PipelineCounters, campaigns: CompiledCampaignSet, statistics: EngineStatistics,
+        latencies: inout LatencyHistogram, customers: Int, pendingWaits: () -> Int, final: Bool = false
+    ) {
+        let topics = Self.topics(configuration)
+        var read = counters.eventsPerTopic + [counters.profiles]
+        var readBefore = exported.eventsPerTopic + [exported.profiles]
+        if !configuration.responsesTopic.isEmpty {
+            read.append(counters.responses)
+            readBefore.append(exported.responses)
+        }
+        for (topic, (now, before)) in zip(topics, zip(read, readBefore)) {
+            add(now - before, .pipelineEvents, [(MetricName.Label.topic, topic)])
+        }
+        for (reason, count) in counters.deadLettered {
+            add(count - exported.deadLettered[reason, default: 0], .pipelineDeadLetters, [(MetricName.Label.reason, reason.rawValue)])
+        }
+        for (reason, count) in counters.responsesDeadLettered {
+            add(
+                count - exported.responsesDeadLettered[reason, default: 0], .pipelineDeadLetters,
+                [(MetricName.Label.reason, reason.rawValue)])
+        }
+        for (route, count) in counters.offersSentPerRoute {
+            add(
+                count - exported.offersSentPerRoute[route, default: 0], .engineOffersSent,
+                [(MetricName.Label.campaign, route.campaign), (MetricName.Label.channel, route.channel)])
+        }
+
+        var differences: [String: CampaignTally] = [:]
+        for (name, campaign) in zip(campaigns.campaignNames, statistics.campaigns) {
+            let current = CampaignTally(campaign)
+            let difference = current - (exportedCampaigns[name] ?? CampaignTally())
+            exportedCampaigns[name] = current
+            let label = (MetricName.Label.campaign, name)
+            add(difference.evaluated, .engineEvaluations, [label])
+            add(difference.triggered, .engineTriggers, [label])
+            for outcome in Decision.Outcome.allCases {
+                add(difference[outcome], .engineDecisions, [label, (MetricName.Label.outcome, outcome.rawValue)])
+            }
+            differences[name] = difference
+        }
+        for (name, tally) in counters.responseTallies {
+            let difference = tally - exported.responseTallies[name, default: ResponseTally()]
+            let label = (MetricName.Label.campaign, name)
+            add(difference.treatedAccepted, .responses, [label, (MetricName.Label.outcome, ResponseOutcome.accepted.rawValue)])
+            add(difference.treatedDeclined, .responses, [label, (MetricName.Label.outcome, ResponseOutcome.declined.rawValue)])
+            differences[name, default: CampaignTally()].responses = difference
+        }
+        status.add(differences)
+
+        latencies.drain(into: latency)
+        metrics.gauge(.stateCustomers).record(customers)
+        let now = WallClock.monotonicMilliseconds()
+        if final || now - (lastPendingWaits ?? .min / 2) >= Self.pendingWaitsIntervalMilliseconds {
+            lastPendingWaits = now
+            metrics.gauge(.stateTimersPending).record(pendingWaits())
+        }
+        exported = counters
+    }
+
+    /// Adds `amount` to a counter when it is positive.
+    private func add(_ amount: Int, _ name: MetricName, _ labels: [(String, String)]) {
+        guard amount > 0 else { return }
+        metrics.counter(name, labels).increment(by: amount)
+    }
+}
