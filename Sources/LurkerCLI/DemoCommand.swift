@@ -11,7 +11,9 @@ struct DemoCommand: AsyncParsableCommand {
             Starts librdkafka's mock cluster in this process, loads the campaigns, produces one simulated day \
             of a few thousand customers moving between web, app, call center, shop and SMS (with a few malformed \
             events for the dead-letter topic), runs the daemon on it and prints every sent offer and escalation \
-            as it is published. Ends with a table per campaign. Needs no configuration and no Kafka install.
+            as it is published, and serves the live campaign page (http://127.0.0.1:9464/, or another port \
+            when 9464 is taken; the address is printed); editing a campaign file reloads it. Ends with a \
+            table per campaign. Needs no configuration and no Kafka install.
             """
     )
 
@@ -49,6 +51,7 @@ struct DemoCommand: AsyncParsableCommand {
         options.seed = seed
         options.eventsPerSecond = rate
         options.printsDecisions = !quiet
+        options.campaignsPath = self.campaigns
         _ = try await DemoRunner(campaigns: campaigns, options: options, logger: logger).run()
     }
 }

@@ -4,7 +4,8 @@ import Synchronization
 /// `lurker demo`: the whole product on the embedded default. It starts librdkafka's mock cluster in
 /// process, runs the daemon on it with a campaign set, feeds it the synthetic stream of ``DemoStream``
 /// through a real producer, prints each sent offer and escalation as the daemon publishes it, and ends
-/// with a table per campaign.
+/// with a table per campaign. While it runs, the daemon's HTTP endpoint serves the live campaign page, and
+/// ``DemoResponder`` answers some offers on the responses topic as channels would.
 public struct DemoRunner: Sendable {
     /// What the demo runs.
     public struct Options: Sendable {
@@ -20,6 +21,10 @@ public struct DemoRunner: Sendable {
         public var eventsPerSecond: Double?
         /// Whether each sent offer and escalation is printed. Default true.
         public var printsDecisions = true
+        /// Where the HTTP endpoint listens: `127.0.0.1:9464`, or any free port when 9464 is taken.
+        public var metricsAddress = "127.0.0.1:9464"
+        /// The campaign folder to reload when its files change, or nil for none. Default nil.
+        public var campaignsPath: String?
 
         /// The defaults.
         public init() {}
@@ -79,29 +84,44 @@ public struct DemoRunner: Sendable {
             "fetch.wait.max.ms": "10",
         ])
         configuration.idleMilliseconds = 2_000
+        configuration.metricsAddress = options.metricsAddress
+        configuration.campaignsPath = options.campaignsPath ?? ""
+        configuration.campaignsPollMilliseconds = options.campaignsPath == nil ? 0 : 1_000
         let topics = configuration
         let stop = StopSignal()
         let printsDecisions = options.printsDecisions
-        let service = DaemonService(
+        let responder = DemoResponder()
+        let daemon = Daemon(
             configuration: configuration,
             campaigns: campaigns,
             logger: logger,
             observer: { decision in
+                responder.observe(decision)
                 guard printsDecisions, decision.outcome == .sent else { return }
                 print(Self.line(decision, configuration: topics))
             },
-            stop: stop
+            stop: stop,
+            watchesSIGHUP: false,
+            fallsBackToAnyPort: true
         )
         let seconds = options.seconds
         let rate = options.eventsPerSecond ?? Double(max(stream.eventCount, 1)) / (seconds * 0.6)
         let signals = SignalWatcher { _ in stop.stop() }
         defer { signals.cancel() }
 
-        async let pipeline = service.runPipeline()
-        async let produced = DedicatedThread.run(name: "lurker-demo-producer") {
-            try Self.produce(stream, to: broker, rate: rate, until: stop, logger: logger)
+        async let pipeline = daemon.run(handlesSignals: false)
+        let started = WallClock.monotonicMilliseconds()
+        while daemon.status.address == nil, !stop.isSet, WallClock.monotonicMilliseconds() - started < 5_000 {
+            try? await Task.sleep(for: .milliseconds(20))
         }
-        let deadline = WallClock.monotonicMilliseconds() + Int64(seconds * 1000)
+        if let address = daemon.status.address {
+            let reloads = options.campaignsPath.map { " (edit \($0)/*.lurk: it reloads)" } ?? ""
+            print("  live campaign view: http://\(address)/\(reloads)\n  metrics: http://\(address)/metrics\n\n")
+        }
+        async let produced = DedicatedThread.run(name: "lurker-demo-producer") {
+            try Self.produce(stream, to: broker, rate: rate, responder: responder, until: stop, logger: logger)
+        }
+        let deadline = started + Int64(seconds * 1000)
         while !stop.isSet, WallClock.monotonicMilliseconds() < deadline {
             try? await Task.sleep(for: .milliseconds(50))
         }
@@ -115,10 +135,12 @@ public struct DemoRunner: Sendable {
         return report
     }
 
-    /// Produces the stream's records paced at `rate` events per second (profiles at once), until the stream
-    /// ends or `stop` is raised; returns the events and profiles produced.
+    /// Produces the stream's records paced at `rate` events per second (profiles at once), and the
+    /// responder's responses as they come, until the stream ends or `stop` is raised; returns the events and
+    /// profiles produced.
     private static func produce(
-        _ stream: DemoStream, to broker: EmbeddedBroker, rate: Double, until stop: StopSignal, logger: Logger
+        _ stream: DemoStream, to broker: EmbeddedBroker, rate: Double, responder: DemoResponder,
+        until stop: StopSignal, logger: Logger
     ) throws -> (events: Int, profiles: Int) {
         let failures = Atomic<Int>(0)
         let producer = try KafkaProducer(
@@ -133,7 +155,20 @@ public struct DemoRunner: Sendable {
         var events = 0
         var profiles = 0
         let started = WallClock.monotonicMilliseconds()
+        func send(_ topic: String, _ key: [UInt8], _ value: [UInt8]) throws {
+            while true {
+                do {
+                    try producer.send(topic: topic, key: key, value: value, token: 0)
+                    return
+                } catch let error as KafkaError where error.isQueueFull {
+                    try producer.poll(timeout: 10)
+                }
+            }
+        }
         while !stop.isSet, let record = stream.next() {
+            for response in responder.take() {
+                try send(Self.responsesTopic, response.key, response.value)
+            }
             let topic: String
             switch record.kind {
             case .event:
@@ -147,20 +182,22 @@ public struct DemoRunner: Sendable {
                 topic = EmbeddedBroker.partitionedTopics[1]
                 profiles += 1
             }
-            while true {
-                do {
-                    try producer.send(topic: topic, key: Array(record.key.utf8), value: record.value, token: 0)
-                    break
-                } catch let error as KafkaError where error.isQueueFull {
-                    try producer.poll(timeout: 10)
-                }
+            try send(topic, Array(record.key.utf8), record.value)
+        }
+        while !stop.isSet {
+            for response in responder.take() {
+                try send(Self.responsesTopic, response.key, response.value)
             }
+            try producer.poll(timeout: 50)
         }
         try producer.flush(timeout: 10_000)
         let failed = failures.load(ordering: .relaxed)
         if failed > 0 { logger.error("the demo producer could not deliver \(failed) records") }
         return (events, profiles)
     }
+
+    /// The topic the responder answers on: the daemon's default.
+    private static let responsesTopic = DaemonConfiguration().responsesTopic
 
     /// One printed line for a sent offer or escalation: simulated time, topic, customer, what, campaign.
     static func line(_ decision: Decision, configuration: DaemonConfiguration) -> String {
@@ -185,10 +222,13 @@ public struct DemoRunner: Sendable {
         }
         let counters = report.counters
         let deadLettered = counters.deadLettered.values.reduce(0, +)
+        let responses = counters.responseTallies.values.reduce(0) {
+            $0 + $1.treatedAccepted + $1.treatedDeclined + $1.controlAccepted + $1.controlDeclined
+        }
         return table.render()
             + "\n\(report.eventsProduced) events and \(report.profilesProduced) profiles produced; "
             + "\(counters.events) events consumed at \(Int(counters.eventsPerSecond.rounded())) events/s, "
             + "\(deadLettered) dead-lettered; \(counters.decisions) decisions, \(counters.offersSent) offers and "
-            + "\(counters.escalationsSent) escalations sent.\n"
+            + "\(counters.escalationsSent) escalations sent; \(responses) responses counted.\n"
     }
 }
