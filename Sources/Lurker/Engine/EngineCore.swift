@@ -57,7 +57,8 @@ struct EngineCore: ~Copyable {
     var tooLate = 0
     var mismatches = 0
     var typeEvents: [Int]
-    var counters: [CampaignCounters]
+    /// Per campaign; a buffer rather than an array, so counting needs no uniqueness check.
+    var counters: UnsafeMutableBufferPointer<CampaignCounters>
 
     init(campaigns: CompiledCampaignSet) {
         self.campaigns = campaigns
@@ -68,7 +69,8 @@ struct EngineCore: ~Copyable {
         profileKeys = keys
         stack = .allocate(capacity: campaigns.stackDepth + 1)
         typeEvents = Array(repeating: 0, count: campaigns.typeNames.count)
-        counters = Array(repeating: CampaignCounters(), count: campaigns.campaigns.count)
+        counters = .allocate(capacity: campaigns.campaigns.count)
+        counters.initialize(repeating: CampaignCounters())
         candidates.reserveCapacity(64)
         firings.reserveCapacity(16)
         boxes.reserveCapacity(16)
@@ -76,6 +78,7 @@ struct EngineCore: ~Copyable {
 
     deinit {
         stack.deallocate()
+        counters.deallocate()
     }
 
     // MARK: Queries
@@ -100,7 +103,7 @@ struct EngineCore: ~Copyable {
         for campaign in campaigns.campaigns {
             let counter = counters[campaign.index]
             var evaluated = counter.evaluated
-            if campaign.isIndexed {
+            if campaigns.checks[campaign.index].isIndexed {
                 evaluated += campaign.triggers.reduce(0) { $0 + typeEvents[Int($1)] }
             }
             let outcomes = [
@@ -217,6 +220,7 @@ struct EngineCore: ~Copyable {
         }
         let index = position ?? customers.records[Int(record)].state.histories.count - 1
         customers.records[Int(record)].state.histories[index].append(time: time, numbers: slotNumbers, values: slotValues)
+        customers.records[Int(record)].state.noteAppended(to: index, retention: type.retention)
     }
 
     /// Step 3 of spec §5 for the candidates of an event: active campaigns whose `when` holds fire, or start
@@ -234,14 +238,23 @@ struct EngineCore: ~Copyable {
         }
         if sources > 1 { candidates.sort() }
         firings.removeAll(keepingCapacity: true)
+        let checks = campaigns.checks
+        let code = campaigns.conditionCode
         for index in candidates {
-            let campaign = campaigns.campaigns[Int(index)]
-            guard campaign.isActive(at: moment.now) else { continue }
-            if !campaign.isIndexed { counters[Int(index)].evaluated += 1 }
-            if let condition = campaign.condition, !run(condition, moment).isTrue { continue }
+            let check = checks[Int(index)]
+            guard check.isActive(at: moment.now) else { continue }
+            if !check.isIndexed { counters[Int(index)].evaluated += 1 }
+            if check.conditionCount > 0 {
+                let holds = code.withUnsafeBufferPointer { code in
+                    let start = Int(check.conditionStart)
+                    return run(UnsafeBufferPointer(rebasing: code[start..<start + Int(check.conditionCount)]), moment)
+                }.isTrue
+                guard holds else { continue }
+            }
             counters[Int(index)].triggered += 1
+            let campaign = campaigns.campaigns[Int(index)]
             let trigger = Trigger(type: campaigns.typeNames[Int(type)], time: moment.now, reference: reference)
-            if let wait = campaign.campaign.wait {
+            if check.waits, let wait = campaign.campaign.wait {
                 if let record, customers.records[Int(record)].state.pending.contains(where: { $0.campaign == index }) {
                     continue
                 }
