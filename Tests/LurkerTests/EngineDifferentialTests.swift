@@ -64,6 +64,15 @@ import Testing
         #expect(indexed * 4 > campaigns, "\(indexed) of \(campaigns) generated campaigns are indexed")
     }
 
+    /// Explaining a customer evaluates every campaign for them, indexes or not, and changes no decision.
+    @Test func tracingACustomerChangesNoDecision() {
+        for seed in UInt64(1)...500 {
+            let scenario = EngineScenarioGenerator.scenario(seed: seed)
+            let traced = scenario.runEngine(tracing: "c-1").map(NaiveDecision.init)
+            #expect(EngineScenario.firstDifference(traced, scenario.runEngine().map(NaiveDecision.init)) == nil, "seed \(seed)")
+        }
+    }
+
     @Test func decisionIDsAreTheSameOnASecondRun() {
         for seed in UInt64(1)...200 {
             let scenario = EngineScenarioGenerator.scenario(seed: seed)

@@ -34,6 +34,8 @@ public struct CompiledCampaignSet: Sendable {
     let checks: [CandidateCheck]
     /// The conditions of all campaigns, one after the other (see ``CandidateCheck/conditionStart``).
     let conditionCode: [Program.Instruction]
+    /// Per campaign, its conjuncts compiled one by one, when the set was compiled for explaining.
+    let conjuncts: [[ConjunctPlan]]?
 
     /// The names of the campaigns, in set order.
     public var campaignNames: [String] { campaigns.map(\.name) }
@@ -41,14 +43,23 @@ public struct CompiledCampaignSet: Sendable {
     /// The checked campaigns, in set order.
     public var definitions: [Campaign] { campaigns.map(\.campaign) }
 
-    /// Compiles a checked campaign set (``CampaignChecker`` gave it without errors).
-    public init(_ definitions: [Campaign]) {
+    /// Compiles a checked campaign set (``CampaignChecker`` gave it without errors); `explaining` also compiles
+    /// each conjunct of each condition on its own, for traces (``Engine/trace(customer:)``).
+    public init(_ definitions: [Campaign], explaining: Bool = false) {
         var compiler = CampaignCompiler()
         var compiled: [CompiledCampaign] = []
         var anchors: [Int: (path: Path, keys: [Value])] = [:]
         var checks: [CandidateCheck] = []
         var conditionCode: [Program.Instruction] = []
+        var conjuncts: [[ConjunctPlan]] = []
         for (index, campaign) in definitions.enumerated() {
+            if explaining {
+                conjuncts.append(Self.conjuncts(of: campaign.condition).map { conjunct in
+                    ConjunctPlan(
+                        expression: conjunct, program: compiler.compile(conjunct),
+                        operands: Self.operands(of: conjunct).map { ($0, compiler.compile($0)) })
+                })
+            }
             let channel: CompiledCampaign.ChannelPlan
             let action: Decision.Action
             let with: [Attribute]
@@ -132,6 +143,25 @@ public struct CompiledCampaignSet: Sendable {
         stackDepth = compiler.stackDepth
         self.checks = checks
         self.conditionCode = conditionCode
+        self.conjuncts = explaining ? conjuncts : nil
+    }
+
+    /// The conjuncts of a condition: the operands of its top-level `and`s, left to right.
+    static func conjuncts(of condition: Expression?) -> [Expression] {
+        guard let condition else { return [] }
+        if case .and(let lhs, let rhs) = condition { return conjuncts(of: lhs) + conjuncts(of: rhs) }
+        return [condition]
+    }
+
+    /// The operands of a test worth showing in a trace: those that are not literals.
+    private static func operands(of test: Expression) -> [Expression] {
+        let operands: [Expression]
+        switch test {
+        case .comparison(_, let lhs, let rhs, _), .contains(let lhs, let rhs): operands = [lhs, rhs]
+        case .membership(let element, _), .presence(let element, _), .not(let element, _): operands = [element]
+        default: operands = []
+        }
+        return operands.filter { if case .literal = $0 { false } else { true } }
     }
 
     private static func unique(_ types: [Int32]) -> [Int32] {
@@ -145,16 +175,7 @@ public struct CompiledCampaignSet: Sendable {
     /// that conjunct (nil when it was the whole condition): what is left to evaluate once the index found the
     /// campaign, as `a and b` holds exactly when both hold.
     static func anchor(of condition: Expression) -> (path: Path, keys: [Value], residual: Expression?)? {
-        var conjuncts: [Expression] = []
-        func flatten(_ expression: Expression) {
-            if case .and(let lhs, let rhs) = expression {
-                flatten(lhs)
-                flatten(rhs)
-            } else {
-                conjuncts.append(expression)
-            }
-        }
-        flatten(condition)
+        let conjuncts = conjuncts(of: condition)
         func isKey(_ value: Value) -> Bool {
             switch value {
             case .string, .number, .bool: true

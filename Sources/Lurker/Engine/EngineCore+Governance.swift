@@ -48,6 +48,7 @@ extension EngineCore {
                 outcomes[position] = .sent
             }
         }
+        if step != nil { traceGovernance(outcomes.map { $0! }, at: time) }
         for (position, firing) in firings.enumerated() {
             let outcome = outcomes[position]!
             let campaign = campaigns.campaigns[Int(firing.campaign)].campaign

@@ -52,6 +52,12 @@ struct EngineCore: ~Copyable {
     private var slotNumbers: [Double] = []
     private var slotValues: [Value] = []
     private var sweepCursor = 0
+    /// The customer ``trace`` follows, nil when none is traced.
+    var tracedCustomer: [UInt8]?
+    /// The traced moments so far.
+    var trace: [TraceStep] = []
+    /// The traced moment being decided.
+    var step: TraceStep?
 
     var events = 0
     var tooLate = 0
@@ -158,10 +164,17 @@ struct EngineCore: ~Copyable {
         events += 1
         if time < clock - TrackedType.lateness { tooLate += 1 }
         fireDueTimers(of: partition, into: &decisions)
+        let customer = scanner.customer
+        if tracedCustomer != nil, isTraced(customer) {
+            step = TraceStep(cause: .event(type: String(decoding: scanner.type, as: UTF8.self), time: time, reference: reference))
+        }
+        defer {
+            if let step { trace.append(step) }
+            step = nil
+        }
         guard let type = campaigns.typeTable.value(for: scanner.type) else { return nil }
         typeEvents[Int(type)] += 1
         boxes.removeAll(keepingCapacity: true)
-        let customer = scanner.customer
         let hash = BytesTable.hash(customer)
         var record = customers.find(customer, hash: hash)
         let plan = campaigns.plans[Int(type)]
@@ -175,6 +188,7 @@ struct EngineCore: ~Copyable {
                 guard let wait = customers.records[Int(record)].state.removePending(campaign: index) else { continue }
                 let firing = Firing(campaign: index, trigger: wait.trigger, channel: wait.channel, attributes: wait.attributes)
                 self.record(firing, customer: customer, outcome: .cancelled, at: time, into: &decisions)
+                verdict(campaigns.campaigns[Int(index)].name, .cancelled)
             }
         }
         if !plan.always.isEmpty || !plan.indexes.isEmpty {
@@ -182,7 +196,11 @@ struct EngineCore: ~Copyable {
             Self.withBytes(of: profile) { profileBytes in
                 let moment = Moment(
                     record: record, customer: customer, profile: profileBytes, now: time, currentTracked: plan.tracked)
-                evaluateCandidates(plan, type: type, reference: reference, moment: moment, hash: hash, record: &record)
+                if step == nil {
+                    evaluateCandidates(plan, type: type, reference: reference, moment: moment, hash: hash, record: &record)
+                } else {
+                    traceCandidates(type: type, reference: reference, moment: moment, hash: hash, record: &record)
+                }
             }
             if !firings.isEmpty {
                 govern(customer: customer, hash: hash, record: &record, at: time, into: &decisions)
@@ -258,23 +276,39 @@ struct EngineCore: ~Copyable {
                 if let record, customers.records[Int(record)].state.pending.contains(where: { $0.campaign == index }) {
                     continue
                 }
-                let held = record ?? customers.insert(String(decoding: moment.customer, as: UTF8.self), hash: hash)
-                record = held
-                lastTimer += 1
-                let due = moment.now + wait.milliseconds
-                customers.records[Int(held)].state.pending.append(
-                    PendingWait(
-                        campaign: index, partition: trigger.reference.partition, timer: lastTimer, due: due,
-                        trigger: trigger, channel: channel(of: campaign, moment), attributes: attributes(of: campaign, moment)))
-                partitions[trigger.reference.partition]!.timers.insert(
-                    TimerQueue.Timer(due: due, sequence: lastTimer, customer: customers.records[Int(held)].id, campaign: index))
+                startWait(campaign, milliseconds: wait.milliseconds, trigger: trigger, moment: moment, hash: hash, record: &record)
             } else {
-                firings.append(
-                    Firing(
-                        campaign: index, trigger: trigger, channel: channel(of: campaign, moment),
-                        attributes: attributes(of: campaign, moment)))
+                fire(campaign, trigger: trigger, moment: moment)
             }
         }
+    }
+
+    /// Starts the wait of a triggered campaign (spec §6), holding the customer if needed; returns its due time.
+    @discardableResult
+    mutating func startWait(
+        _ campaign: CompiledCampaign, milliseconds: Int64, trigger: Trigger, moment: Moment, hash: UInt64,
+        record: inout Int32?
+    ) -> Int64 {
+        let held = record ?? customers.insert(String(decoding: moment.customer, as: UTF8.self), hash: hash)
+        record = held
+        lastTimer += 1
+        let due = moment.now + milliseconds
+        let index = Int32(campaign.index)
+        customers.records[Int(held)].state.pending.append(
+            PendingWait(
+                campaign: index, partition: trigger.reference.partition, timer: lastTimer, due: due, trigger: trigger,
+                channel: channel(of: campaign, moment), attributes: attributes(of: campaign, moment)))
+        partitions[trigger.reference.partition]!.timers.insert(
+            TimerQueue.Timer(due: due, sequence: lastTimer, customer: customers.records[Int(held)].id, campaign: index))
+        return due
+    }
+
+    /// Adds a triggered campaign without a wait to the moment's ``firings``, its channel and attributes computed.
+    mutating func fire(_ campaign: CompiledCampaign, trigger: Trigger, moment: Moment) {
+        firings.append(
+            Firing(
+                campaign: Int32(campaign.index), trigger: trigger, channel: channel(of: campaign, moment),
+                attributes: attributes(of: campaign, moment)))
     }
 
     /// Appends the campaigns an index finds for the value the event or profile has.
@@ -376,9 +410,12 @@ struct EngineCore: ~Copyable {
         var id = customer
         id.withUTF8 { bytes in
             let bytes = UnsafeRawBufferPointer(bytes)
+            if tracedCustomer != nil, isTraced(bytes) { step = TraceStep(cause: .timers(due: due)) }
             var held: Int32? = record
             govern(customer: bytes, hash: BytesTable.hash(bytes), record: &held, at: due, into: &decisions)
             record = held!
+            if let step { trace.append(step) }
+            step = nil
         }
         if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
     }
