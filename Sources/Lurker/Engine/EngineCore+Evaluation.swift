@@ -99,7 +99,7 @@ extension EngineCore {
                         break
                     }
                     let count = history(instruction.a, moment).map {
-                        customers.records[$0.record].state.histories[$0.position].count(now: moment.now, window: window)
+                        customers[$0.record].state.histories[$0.position].count(now: moment.now, window: window)
                     }
                     stack[top] = .number(Double(count ?? 0))
                 case .seen:
@@ -108,7 +108,7 @@ extension EngineCore {
                         break
                     }
                     let count = history(instruction.a, moment).map {
-                        customers.records[$0.record].state.histories[$0.position].count(now: moment.now, window: window)
+                        customers[$0.record].state.histories[$0.position].count(now: moment.now, window: window)
                     }
                     stack[top] = .bool((count ?? 0) > 0)
                 case .sum:
@@ -118,14 +118,14 @@ extension EngineCore {
                     }
                     let slots = campaigns.tracked[Int(instruction.a)].numberSlots.count
                     let total = history(instruction.a, moment).map {
-                        customers.records[$0.record].state.histories[$0.position].sum(
+                        customers[$0.record].state.histories[$0.position].sum(
                             now: moment.now, window: window, slot: Int(instruction.b), slots: slots)
                     } ?? 0
                     stack[top] = total.isFinite ? .number(total) : .missing
                 case .since:
                     top += 1
                     if let (at, row) = latest(instruction.a, moment) {
-                        stack[top] = .duration(moment.now - customers.records[at.record].state.histories[at.position].time(at: row))
+                        stack[top] = .duration(moment.now - customers[at.record].state.histories[at.position].time(at: row))
                     } else {
                         stack[top] = .missing
                     }
@@ -133,7 +133,7 @@ extension EngineCore {
                     top += 1
                     if let (at, row) = latest(instruction.a, moment) {
                         let slots = campaigns.tracked[Int(instruction.a)].valueSlots.count
-                        let value = customers.records[at.record].state.histories[at.position].value(
+                        let value = customers[at.record].state.histories[at.position].value(
                             at: row, slot: Int(instruction.b), slots: slots)
                         stack[top] = operand(value)
                     } else {
@@ -179,17 +179,17 @@ extension EngineCore {
     }
 
     /// Where the kept history of a tracked type for the moment's customer is, read in place.
-    private func history(_ tracked: Int32, _ moment: Moment) -> (record: Int, position: Int)? {
-        guard let record = moment.record, let position = customers.records[Int(record)].state.history(of: tracked)
+    private func history(_ tracked: Int32, _ moment: Moment) -> (record: Int32, position: Int)? {
+        guard let record = moment.record, let position = customers[record].state.history(of: tracked)
         else { return nil }
-        return (Int(record), position)
+        return (record, position)
     }
 
     /// The latest earlier event of a tracked type (spec §4 `since`, `last`): time ≤ now, the current event
     /// excluded, ties to the one processed last.
-    private func latest(_ tracked: Int32, _ moment: Moment) -> ((record: Int, position: Int), Int)? {
+    private func latest(_ tracked: Int32, _ moment: Moment) -> ((record: Int32, position: Int), Int)? {
         guard let at = history(tracked, moment),
-            let row = customers.records[at.record].state.histories[at.position].latest(
+            let row = customers[at.record].state.histories[at.position].latest(
                 atOrBefore: moment.now, excludingLast: moment.currentTracked == tracked)
         else { return nil }
         return (at, row)

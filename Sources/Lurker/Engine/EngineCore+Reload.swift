@@ -26,7 +26,7 @@ extension EngineCore {
         }
 
         for record in Array(customers.liveRecords) {
-            var state = customers.records[Int(record)].state
+            var state = customers[record].state
             state.histories = state.histories.compactMap { history in
                 let tracked = old.tracked[Int(history.tracked)]
                 guard let map = trackedMap[Int(history.tracked)] else { return nil }
@@ -44,7 +44,7 @@ extension EngineCore {
                 return kept
             }
             state.pruneAt = .min  // retentions may have changed: look again at the next event
-            customers.records[Int(record)].state = state
+            customers[record].state = state
             if state.isEmpty { customers.remove(record) }
         }
         for partition in Array(partitions.keys) {

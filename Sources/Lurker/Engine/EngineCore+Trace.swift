@@ -43,7 +43,7 @@ extension EngineCore {
             }
             let trigger = Trigger(type: campaigns.typeNames[Int(type)], time: moment.now, reference: reference)
             if let wait = definition.wait {
-                if let record, let pending = customers.records[Int(record)].state.pending.first(where: { $0.campaign == index }) {
+                if let record, let pending = customers[record].state.pending.first(where: { $0.campaign == index }) {
                     verdict(campaign.name, .waitAlreadyPending(due: pending.due))
                     continue
                 }

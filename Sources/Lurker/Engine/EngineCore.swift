@@ -97,7 +97,7 @@ struct EngineCore: ~Copyable {
 
     /// The number of pending waits.
     var pendingWaitCount: Int {
-        customers.liveRecords.reduce(0) { $0 + customers.records[Int($1)].state.pending.count }
+        customers.liveRecords.reduce(0) { $0 + customers[$1].state.pending.count }
     }
 
     /// The counters since the engine started.
@@ -144,7 +144,7 @@ struct EngineCore: ~Copyable {
         }
         let record = customers.find(customer, hash: hash)
             ?? customers.insert(String(decoding: customer, as: UTF8.self), hash: hash)
-        customers.records[Int(record)].state.profile = profile
+        customers[record].state.profile = profile
         return nil
     }
 
@@ -185,14 +185,14 @@ struct EngineCore: ~Copyable {
         }
         if let record, !plan.cancels.isEmpty {
             for index in plan.cancels {
-                guard let wait = customers.records[Int(record)].state.removePending(campaign: index) else { continue }
+                guard let wait = customers[record].state.removePending(campaign: index) else { continue }
                 let firing = Firing(campaign: index, trigger: wait.trigger, channel: wait.channel, attributes: wait.attributes)
                 self.record(firing, customer: customer, outcome: .cancelled, at: time, into: &decisions)
                 verdict(campaigns.campaigns[Int(index)].name, .cancelled)
             }
         }
         if !plan.always.isEmpty || !plan.indexes.isEmpty {
-            let profile = record.flatMap { customers.records[Int($0)].state.profile }
+            let profile = record.flatMap { customers[$0].state.profile }
             Self.withBytes(of: profile) { profileBytes in
                 let moment = Moment(
                     record: record, customer: customer, profile: profileBytes, now: time, currentTracked: plan.tracked)
@@ -207,8 +207,8 @@ struct EngineCore: ~Copyable {
             }
         }
         if let record {
-            customers.records[Int(record)].state.prune(clock: clock, campaigns: campaigns)
-            if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
+            customers[record].state.prune(clock: clock, campaigns: campaigns)
+            if customers[record].state.isEmpty { customers.remove(record) }
         }
         fireDueTimers(of: partition, into: &decisions)
         return nil
@@ -217,7 +217,7 @@ struct EngineCore: ~Copyable {
     /// Calls `body` with the encoded bytes of `profile`, nil without one.
     private static func withBytes<Result>(of profile: Profile?, _ body: (UnsafeRawBufferPointer?) -> Result) -> Result {
         guard let profile else { return body(nil) }
-        return profile.bytes.withUnsafeBytes { body($0) }
+        return profile.withBytes(body)
     }
 
     /// Adds the current event to its type's history, with the fields `sum` and `last` read of it.
@@ -232,13 +232,13 @@ struct EngineCore: ~Copyable {
         for program in type.valueSlots {
             slotValues.append(value(of: run(program, moment)))
         }
-        let position = customers.records[Int(record)].state.history(of: tracked)
+        let position = customers[record].state.history(of: tracked)
         if position == nil {
-            customers.records[Int(record)].state.histories.append(TypeHistory(tracked: tracked))
+            customers[record].state.histories.append(TypeHistory(tracked: tracked))
         }
-        let index = position ?? customers.records[Int(record)].state.histories.count - 1
-        customers.records[Int(record)].state.histories[index].append(time: time, numbers: slotNumbers, values: slotValues)
-        customers.records[Int(record)].state.noteAppended(to: index, retention: type.retention)
+        let index = position ?? customers[record].state.histories.count - 1
+        customers[record].state.histories[index].append(time: time, numbers: slotNumbers, values: slotValues)
+        customers[record].state.noteAppended(to: index, retention: type.retention)
     }
 
     /// Step 3 of spec §5 for the candidates of an event: active campaigns whose `when` holds fire, or start
@@ -273,7 +273,7 @@ struct EngineCore: ~Copyable {
             let campaign = campaigns.campaigns[Int(index)]
             let trigger = Trigger(type: campaigns.typeNames[Int(type)], time: moment.now, reference: reference)
             if check.waits, let wait = campaign.campaign.wait {
-                if let record, customers.records[Int(record)].state.pending.contains(where: { $0.campaign == index }) {
+                if let record, customers[record].state.pending.contains(where: { $0.campaign == index }) {
                     continue
                 }
                 startWait(campaign, milliseconds: wait.milliseconds, trigger: trigger, moment: moment, hash: hash, record: &record)
@@ -294,12 +294,12 @@ struct EngineCore: ~Copyable {
         lastTimer += 1
         let due = moment.now + milliseconds
         let index = Int32(campaign.index)
-        customers.records[Int(held)].state.pending.append(
+        customers[held].state.pending.append(
             PendingWait(
                 campaign: index, partition: trigger.reference.partition, timer: lastTimer, due: due, trigger: trigger,
                 channel: channel(of: campaign, moment), attributes: attributes(of: campaign, moment)))
         partitions[trigger.reference.partition]!.timers.insert(
-            TimerQueue.Timer(due: due, sequence: lastTimer, customer: customers.records[Int(held)].id, campaign: index))
+            TimerQueue.Timer(due: due, sequence: lastTimer, customer: customers[held].id, campaign: index))
         return due
     }
 
@@ -382,7 +382,7 @@ struct EngineCore: ~Copyable {
             while partitions[partition]!.timers.nextDue == due, let timer = partitions[partition]!.timers.popFirst() {
                 // A cancelled timer is no timer: it must not place its customer's moment.
                 guard let record = customers.find(timer.customer),
-                    customers.records[Int(record)].state.pending.contains(where: { $0.timer == timer.sequence })
+                    customers[record].state.pending.contains(where: { $0.timer == timer.sequence })
                 else { continue }
                 if let index = moments.firstIndex(where: { $0.customer == timer.customer }) {
                     moments[index].timers.append(timer)
@@ -400,10 +400,10 @@ struct EngineCore: ~Copyable {
         guard var record = customers.find(customer) else { return }
         firings.removeAll(keepingCapacity: true)
         for timer in timers {
-            let state = customers.records[Int(record)].state
+            let state = customers[record].state
             guard let index = state.pending.firstIndex(where: { $0.campaign == timer.campaign && $0.timer == timer.sequence })
             else { continue }
-            let wait = customers.records[Int(record)].state.pending.remove(at: index)
+            let wait = customers[record].state.pending.remove(at: index)
             firings.append(Firing(campaign: wait.campaign, trigger: wait.trigger, channel: wait.channel, attributes: wait.attributes))
         }
         firings.sort { $0.campaign < $1.campaign }
@@ -417,7 +417,7 @@ struct EngineCore: ~Copyable {
             if let step { trace.append(step) }
             step = nil
         }
-        if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
+        if customers[record].state.isEmpty { customers.remove(record) }
     }
 
     // MARK: Housekeeping
@@ -428,16 +428,16 @@ struct EngineCore: ~Copyable {
     @discardableResult
     mutating func sweep(limit: Int) -> Int {
         let clocks = partitions.values.map(\.clock).filter { $0 != .min }
-        guard let clock = clocks.min(), !customers.records.isEmpty else { return 0 }
+        guard let clock = clocks.min(), customers.recordLimit > 0 else { return 0 }
         var visited = 0
-        while visited < min(limit, customers.records.count) {
-            if sweepCursor >= customers.records.count { sweepCursor = 0 }
+        while visited < min(limit, customers.recordLimit) {
+            if sweepCursor >= customers.recordLimit { sweepCursor = 0 }
             let record = Int32(sweepCursor)
             sweepCursor += 1
             visited += 1
-            guard customers.records[Int(record)].hash != 0 else { continue }
-            customers.records[Int(record)].state.prune(clock: clock, campaigns: campaigns)
-            if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
+            guard customers.isLive(record) else { continue }
+            customers[record].state.prune(clock: clock, campaigns: campaigns)
+            if customers[record].state.isEmpty { customers.remove(record) }
         }
         return visited
     }
@@ -447,9 +447,9 @@ struct EngineCore: ~Copyable {
     mutating func removePartition(_ partition: Int32) {
         guard partitions.removeValue(forKey: partition) != nil else { return }
         for record in Array(customers.liveRecords)
-        where customers.records[Int(record)].state.pending.contains(where: { $0.partition == partition }) {
-            customers.records[Int(record)].state.pending.removeAll { $0.partition == partition }
-            if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
+        where customers[record].state.pending.contains(where: { $0.partition == partition }) {
+            customers[record].state.pending.removeAll { $0.partition == partition }
+            if customers[record].state.isEmpty { customers.remove(record) }
         }
     }
 }
