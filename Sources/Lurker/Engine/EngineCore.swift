@@ -384,7 +384,8 @@ struct EngineCore: ~Copyable {
                 guard let record = customers.find(timer.customer),
                     customers[record].state.pending.contains(where: { $0.timer == timer.sequence })
                 else { continue }
-                if let index = moments.firstIndex(where: { $0.customer == timer.customer }) {
+                // Customers are told apart by the bytes of their ids, not by `String` equality.
+                if let index = moments.firstIndex(where: { $0.customer.utf8.elementsEqual(timer.customer.utf8) }) {
                     moments[index].timers.append(timer)
                 } else {
                     moments.append((timer.customer, [timer]))
