@@ -94,6 +94,15 @@ struct Lexer {
                 lexString(start: start, startIndex: startIndex)
             } else if let kind = lexOperator(scalar) {
                 tokens.append(Token(kind: kind, text: text(from: startIndex), range: range(from: start)))
+            } else if scalar == "'", let length = singleQuotedLength() {
+                for _ in 0..<length { advance() }
+                let quoted = text(from: startIndex)
+                let content = String(quoted.unicodeScalars.dropFirst().dropLast())
+                diagnostics.append(
+                    .error(
+                        .unexpectedCharacter("'"), at: range(from: start),
+                        notes: [Diagnostic.Note(.stringInDoubleQuotes(content))]))
+                tokens.append(Token(kind: .invalid, text: quoted, range: range(from: start), hasError: true))
             } else {
                 advance()
                 if scalar != "!" && scalar != "=" {
@@ -105,6 +114,17 @@ struct Lexer {
             }
             followsTrivia = false
         }
+    }
+
+    /// The length of text in single quotes starting at the current `'`, closed on the same line; nil when the
+    /// line has no second `'`. Such text is reported once, as a string written in the wrong quotes.
+    private func singleQuotedLength() -> Int? {
+        var offset = 1
+        while let scalar = peek(offset), scalar != "\n", scalar != "\r" {
+            if scalar == "'" { return offset + 1 }
+            offset += 1
+        }
+        return nil
     }
 
     private mutating func skipTrivia() {
