@@ -10,6 +10,7 @@ struct Lexer {
     private var index = 0
     private var location = SourceLocation(line: 1, column: 1)
     private var tokens: [Token] = []
+    private var comments: [SourceComment] = []
     private var diagnostics: [Diagnostic] = []
     private var followsTrivia = true
 
@@ -18,11 +19,14 @@ struct Lexer {
         scalars = Array(source.text.unicodeScalars)
     }
 
-    /// The tokens of `source`, ending with one ``TokenKind/endOfFile`` token, and the lexical errors.
-    static func tokenize(_ source: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+    /// The tokens of `source`, ending with one ``TokenKind/endOfFile`` token, its comments, and the lexical
+    /// errors.
+    static func tokenize(_ source: SourceFile)
+        -> (tokens: [Token], comments: [SourceComment], diagnostics: [Diagnostic])
+    {
         var lexer = Lexer(source)
         lexer.run()
-        return (lexer.tokens, lexer.diagnostics)
+        return (lexer.tokens, lexer.comments, lexer.diagnostics)
     }
 
     /// The units of a DURATION and their length in milliseconds.
@@ -133,7 +137,14 @@ struct Lexer {
             case " ", "\t", "\r", "\n":
                 advance()
             case "#":
+                let start = location
+                let startIndex = index
                 while let next = peek(), next != "\n" { advance() }
+                var text = Substring(self.text(from: startIndex))
+                while let last = text.unicodeScalars.last, last == " " || last == "\t" || last == "\r" {
+                    text = Substring(text.unicodeScalars.dropLast())
+                }
+                comments.append(SourceComment(text: String(text), range: range(from: start)))
             default:
                 return
             }
