@@ -135,7 +135,9 @@ struct Parser {
     /// Whether a `}` comes after the token at `index` before the next `campaign` or the end of the file.
     private func isBraceBeforeNextCampaign(after index: Int) -> Bool {
         var offset = index + 1 - position
-        while peek(offset).kind != .endOfFile && !(peek(offset).isKeyword(.campaign) && isResynchronisationPoint(offset)) {
+        while peek(offset).kind != .endOfFile
+            && !(peek(offset).isKeyword(.campaign) && isResynchronisationPoint(offset))
+        {
             if peek(offset).kind == .rightBrace { return true }
             offset += 1
         }
@@ -151,7 +153,8 @@ struct Parser {
                 campaigns.append(parseCampaign())
             } else {
                 let suggestion =
-                    current.kind == .name ? Suggestion.closest(to: current.text, among: [Keyword.campaign.rawValue]) : nil
+                    current.kind == .name
+                    ? Suggestion.closest(to: current.text, among: [Keyword.campaign.rawValue]) : nil
                 fail(expected: "'campaign'", notes: suggestion.map { [Diagnostic.Note(.didYouMean($0))] })
                 advance()
                 while current.kind != .endOfFile && !isResynchronisationPoint(campaignOnly: true) { advance() }
