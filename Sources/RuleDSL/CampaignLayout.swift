@@ -73,13 +73,13 @@ struct CampaignLayout {
         return parts.count == 1 ? parts[0] : .concat(parts)
     }
 
-    /// The comments of the token at the cursor without its text (a trailing comma that the layout rewrites).
-    mutating func dropToken(_ expected: TokenKind) -> Layout {
-        precondition(tokens[cursor].kind == expected, "layout expected \(expected), found \(tokens[cursor].kind)")
-        var parts = takeLeading().map { Layout.comment($0.text) }
-        if let comment = trailing[cursor] { parts.append(.lineSuffix(comment)) }
+    /// Whether the token at the cursor has comments before it or after it on its line.
+    var hasComments: Bool { !leading[cursor].isEmpty || trailing[cursor] != nil }
+
+    /// Skips the token at the cursor, which has no comments (a trailing comma that the layout rewrites).
+    mutating func skipToken(_ expected: TokenKind) {
+        precondition(tokens[cursor].kind == expected && !hasComments, "layout cannot skip \(tokens[cursor].kind)")
         cursor += 1
-        return .concat(parts)
     }
 
     /// Moves the whole-line comments of the token after the cursor before the token at the cursor: a comment
@@ -233,8 +233,12 @@ struct CampaignLayout {
             inner += [token(), token(.colon), .space]
             if let value = attribute.value { inner.append(expression(value)) }
         }
-        inner.append(.ifBroken(","))
-        if currentKind == .comma { inner.append(dropToken(.comma)) }
+        if currentKind == .comma && hasComments {
+            inner.append(token(.comma))
+        } else {
+            inner.append(.ifBroken(","))
+            if currentKind == .comma { skipToken(.comma) }
+        }
         return .group([open, .nest(2, inner), .line, token(.rightBrace)], breaks: isExpanded)
     }
 }
