@@ -1,16 +1,17 @@
 import RuleDSL
 
+/// One fixed range that stands for every source range when comparing what two texts mean.
+private let nowhere = SourceRange(
+    file: "", start: SourceLocation(line: 0, column: 0), end: SourceLocation(line: 0, column: 0))
+
 /// Checked campaigns with every source range replaced by one fixed range, to compare what two texts mean.
 extension Campaign {
-    private static let nowhere = SourceRange(
-        file: "", start: SourceLocation(line: 0, column: 0), end: SourceLocation(line: 0, column: 0))
-
     /// This campaign with every range, its own and those of its types and expressions, set to one fixed range.
     var withoutRanges: Campaign {
         var campaign = self
-        campaign.nameRange = Self.nowhere
+        campaign.nameRange = nowhere
         campaign.triggers = triggers.map(Self.strip)
-        campaign.condition = condition.map(Self.strip)
+        campaign.condition = condition?.withoutRanges
         campaign.wait = wait.map { Wait(milliseconds: $0.milliseconds, unless: $0.unless.map(Self.strip)) }
         switch action {
         case .offer(let name, let channel, let attributes):
@@ -26,8 +27,14 @@ extension Campaign {
     }
 
     private static func strip(_ attribute: Attribute) -> Attribute {
-        Attribute(key: attribute.key, value: strip(attribute.value))
+        Attribute(key: attribute.key, value: attribute.value.withoutRanges)
     }
+}
+
+/// Checked expressions with every source range replaced by one fixed range.
+extension Expression {
+    /// This expression with every range set to one fixed range.
+    var withoutRanges: Expression { Self.strip(self) }
 
     private static func strip(_ expression: Expression) -> Expression {
         switch expression {
@@ -58,5 +65,9 @@ extension Campaign {
         case .since(let type): return .since(strip(type))
         case .last(let type, let field): return .last(strip(type), field: field)
         }
+    }
+
+    private static func strip(_ type: EventTypeName) -> EventTypeName {
+        EventTypeName(name: type.name, range: nowhere)
     }
 }
