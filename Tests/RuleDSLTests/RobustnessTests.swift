@@ -3,9 +3,9 @@ import Testing
 
 @testable import RuleDSL
 
-/// Random and mutated input through the lexer, parser, checker, renderers and formatter: nothing crashes, every
-/// diagnostic points inside its file, and whatever parses without errors formats to text that formats to itself
-/// and means the same (``Corpus/formattingProblems(_:now:)``). Seeded, so a failure reproduces.
+/// Random and mutated input through the lexer, parser, checker, renderers, explanation and formatter: nothing
+/// crashes, every diagnostic points inside its file, and whatever parses without errors formats to text that
+/// formats to itself and means the same (``Corpus/formattingProblems(_:now:)``). Seeded, so a failure reproduces.
 @Suite struct RobustnessTests {
     /// Token texts the soups and mutations are made of: every keyword and operator, and good and bad literals.
     static let vocabulary: [String] =
@@ -136,6 +136,9 @@ import Testing
         let rendered = DiagnosticRenderer(sources: [source]).render(result.diagnostics)
         #expect(rendered.isEmpty == result.diagnostics.isEmpty)
         #expect(DiagnosticRenderer.json(result.diagnostics).hasSuffix("]\n"))
+        for campaign in result.campaigns {
+            #expect(CampaignExplanation(campaign).text.hasPrefix("campaign \(campaign.name) (fuzz.lurk:"))
+        }
         let problems = Corpus.formattingProblems(source)
         #expect(problems.isEmpty, "\(problems) in \(text.debugDescription)", sourceLocation: sourceLocation)
     }
