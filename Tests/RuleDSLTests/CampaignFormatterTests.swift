@@ -52,7 +52,8 @@ import Testing
     }
 
     @Test func formatsFileWithCheckErrorsButNoSyntaxErrors() {
-        let result = CampaignFormatter.format(SourceFile(path: "t.lurk", text: "campaign a { on x offer \"o\" priority 2000 }"))
+        let text = "campaign a { on x offer \"o\" priority 2000 }"
+        let result = CampaignFormatter.format(SourceFile(path: "t.lurk", text: text))
         #expect(result.text == "campaign a {\n  on x\n  offer \"o\"\n  priority 2000\n}\n")
     }
 

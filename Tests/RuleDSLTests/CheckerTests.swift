@@ -244,7 +244,9 @@ import Testing
 
             """
         #expect(
-            positions(text) == ["3:8", "3:29", "4:17", "4:34", "5:12", "6:11", "7:9", "8:10", "9:32", "13:16", "15:3", "19:17"])
+            positions(text) == [
+                "3:8", "3:29", "4:17", "4:34", "5:12", "6:11", "7:9", "8:10", "9:32", "13:16", "15:3", "19:17",
+            ])
     }
 
     @Test func resynchronisesAtNextClauseButNotAtWithKeyOrDottedType() {
@@ -292,7 +294,10 @@ import Testing
         let first = SourceFile(path: "a.lurk", text: Self.campaign("priority 1001", "when 1 < 2", "wehn"))
         let second = SourceFile(path: "b.lurk", text: "@")
         let result = CampaignChecker.check([first, second], now: Self.now)
-        #expect(result.diagnostics.map { "\($0.range.file):\($0.range.start)" } == ["a.lurk:3:12", "a.lurk:4:8", "a.lurk:5:3", "b.lurk:1:1"])
+        #expect(
+            result.diagnostics.map { "\($0.range.file):\($0.range.start)" } == [
+                "a.lurk:3:12", "a.lurk:4:8", "a.lurk:5:3", "b.lurk:1:1",
+            ])
     }
 
     // MARK: Characters and positions
@@ -369,6 +374,7 @@ import Testing
 
     @Test func offerWithoutViaGoesToTheEventChannel() throws {
         let campaign = try #require(check(Self.campaign(#"offer "o""#)).campaigns.first)
-        #expect(campaign.action == .offer(name: "o", channel: .path(Path(root: .event, fields: ["channel"])), attributes: []))
+        let eventChannel = ChannelSource.path(Path(root: .event, fields: ["channel"]))
+        #expect(campaign.action == .offer(name: "o", channel: eventChannel, attributes: []))
     }
 }
