@@ -6,9 +6,10 @@ import RuleDSL
 struct FormatCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
-        abstract: "Rewrite campaign files in the canonical layout, keeping every comment.",
+        abstract: "Rewrite campaign files in the canonical layout.",
         discussion: """
-            Prints the path of each file it rewrites on standard output, and a summary on standard error. \
+            Every comment is kept where it was, and formatting twice changes nothing more. Prints the path of \
+            each file it rewrites on standard output, and a summary on standard error. \
             A file with syntax errors is left as it is: its errors go to standard error and the exit status \
             is 1. With --check nothing is written: the files that would change are listed and the exit \
             status is 1 if there are any.
@@ -30,13 +31,13 @@ struct FormatCommand: ParsableCommand {
             throw ExitCode.failure
         }
         var changed: [String] = []
-        var hasSyntaxErrors = false
+        var refused = 0
         for source in sources {
             let result = CampaignFormatter.format(source)
             guard let text = result.text else {
                 let renderer = DiagnosticRenderer(sources: [source], usesColor: ErrorStream.isTerminal)
                 FileHandle.standardError.write(Data(renderer.render(result.diagnostics).utf8))
-                hasSyntaxErrors = true
+                refused += 1
                 continue
             }
             guard !text.utf8.elementsEqual(source.text.utf8) else { continue }
@@ -53,7 +54,8 @@ struct FormatCommand: ParsableCommand {
         }
         let files = "\(sources.count) \(sources.count == 1 ? "file" : "files")"
         let verb = check ? "to reformat" : "reformatted"
-        FileHandle.standardError.write(Data("\(changed.count) of \(files) \(verb)\n".utf8))
-        if hasSyntaxErrors || (check && !changed.isEmpty) { throw ExitCode.failure }
+        let left = refused == 0 ? "" : ", \(refused) left as \(refused == 1 ? "it is" : "they are") (syntax errors)"
+        FileHandle.standardError.write(Data("\(changed.count) of \(files) \(verb)\(left)\n".utf8))
+        if refused > 0 || (check && !changed.isEmpty) { throw ExitCode.failure }
     }
 }
