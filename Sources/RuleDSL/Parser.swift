@@ -109,9 +109,9 @@ struct Parser {
         return peek(offset + 1).kind != .colon && peek(offset + 1).kind != .dot
     }
 
-    /// Whether the current token is `campaign` starting a campaign (not a `with` key or a dotted type).
-    private func isResynchronisationPoint(campaignOnly: Bool) -> Bool {
-        isAt(.campaign) && isResynchronisationPoint()
+    /// Whether the token at `offset` is `campaign` starting a campaign (not a `with` key or a dotted type).
+    private func startsCampaign(_ offset: Int = 0) -> Bool {
+        peek(offset).isKeyword(.campaign) && isResynchronisationPoint(offset)
     }
 
     /// Skips to the next clause keyword, `campaign`, or the `}` that closes the campaign: one that closes no
@@ -135,9 +135,7 @@ struct Parser {
     /// Whether a `}` comes after the token at `index` before the next `campaign` or the end of the file.
     private func isBraceBeforeNextCampaign(after index: Int) -> Bool {
         var offset = index + 1 - position
-        while peek(offset).kind != .endOfFile
-            && !(peek(offset).isKeyword(.campaign) && isResynchronisationPoint(offset))
-        {
+        while peek(offset).kind != .endOfFile && !startsCampaign(offset) {
             if peek(offset).kind == .rightBrace { return true }
             offset += 1
         }
@@ -157,7 +155,7 @@ struct Parser {
                     ? Suggestion.closest(to: current.text, among: [Keyword.campaign.rawValue]) : nil
                 fail(expected: "'campaign'", notes: suggestion.map { [Diagnostic.Note(.didYouMean($0))] })
                 advance()
-                while current.kind != .endOfFile && !isResynchronisationPoint(campaignOnly: true) { advance() }
+                while current.kind != .endOfFile && !startsCampaign() { advance() }
                 failed = false
             }
         }
