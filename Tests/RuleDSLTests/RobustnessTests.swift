@@ -22,7 +22,7 @@ import Testing
 
     @Test func randomBytesNeverBreakTheLanguageTools() {
         var random = SeededGenerator(seed: 1)
-        for _ in 0..<600 {
+        for _ in 0..<400 {
             let bytes = (0..<Int.random(in: 0...160, using: &random)).map { _ in
                 UInt8.random(in: 0...255, using: &random)
             }
@@ -32,7 +32,7 @@ import Testing
 
     @Test func randomTokenSoupsNeverBreakTheLanguageTools() {
         var random = SeededGenerator(seed: 2)
-        for _ in 0..<800 {
+        for _ in 0..<500 {
             var text = Bool.random(using: &random) ? "campaign a {\n" : ""
             for _ in 0..<Int.random(in: 0...50, using: &random) {
                 text += Self.vocabulary.randomElement(using: &random)!
@@ -46,7 +46,7 @@ import Testing
         let files = try (Corpus.campaignFiles + Corpus.specFiles).map { try SourceFile.load($0).text }
             + CampaignFormatterTests.examples.map(\.text)
         var random = SeededGenerator(seed: 3)
-        for round in 0..<1500 {
+        for round in 0..<1000 {
             let original = files[round % files.count]
             let mutated =
                 round.isMultiple(of: 2)
@@ -62,7 +62,7 @@ import Testing
             " ", " ", "\n", "\n    ", "\t", "\r\n", " # trailing\n", "\n# line\n", "\n\n\n# a\n\n# b\n", "#\n",
         ]
         var random = SeededGenerator(seed: 4)
-        for round in 0..<300 {
+        for round in 0..<200 {
             let tokens = Lexer.tokenize(SourceFile(path: "", text: files[round % files.count])).tokens.dropLast()
             exercise(tokens.map { $0.text + layouts.randomElement(using: &random)! }.joined())
         }
