@@ -1,8 +1,9 @@
-/// The canonical text of checked values and expressions: what ``CampaignExplanation`` writes.
+/// The canonical text of checked values and expressions: what ``CampaignExplanation`` and `lurker explain`
+/// write.
 ///
 /// Parentheses appear only where the grammar needs them to give the same tree; durations are written in the
 /// largest unit that holds them whole (`90s`, `2h`, `7d`); numbers without a fraction when they have none.
-enum CanonicalText {
+public enum CanonicalText {
     /// How tightly each kind of expression binds, loosest first (spec §2).
     private enum Precedence: Int, Comparable {
         case or = 1, and, not, test, sum, product, unary, atom
@@ -11,7 +12,7 @@ enum CanonicalText {
     }
 
     /// `expression` as it would be written.
-    static func expression(_ expression: Expression) -> String {
+    public static func expression(_ expression: Expression) -> String {
         text(expression, needs: .or)
     }
 
@@ -47,7 +48,7 @@ enum CanonicalText {
     }
 
     /// A duration in the largest of `d`, `h`, `m`, `s` and `ms` that holds it whole.
-    static func duration(_ milliseconds: Int64) -> String {
+    public static func duration(_ milliseconds: Int64) -> String {
         for (unit, length) in [("d", Int64(86_400_000)), ("h", 3_600_000), ("m", 60_000), ("s", 1000)]
         where milliseconds != 0 && milliseconds % length == 0 {
             return "\(milliseconds / length)\(unit)"
@@ -56,7 +57,7 @@ enum CanonicalText {
     }
 
     /// A number without a fraction when it has none (up to 2^53), else the shortest text that reads back the same.
-    static func number(_ number: Double) -> String {
+    public static func number(_ number: Double) -> String {
         if number == number.rounded(), abs(number) <= 9_007_199_254_740_992 { return String(Int64(number)) }
         return String(number)
     }
