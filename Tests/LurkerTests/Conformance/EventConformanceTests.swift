@@ -228,6 +228,26 @@ import Testing
             campaigns: #"campaign probe { on probe when event.a == event.b offer "probe" via web with { a: event.a } limit none }"#,
             events: [.event("c1", "probe", "10:00", #""a": "\ud83d\ude00", "b": "😀""#)],
             expected: [.offer("probe", "c1", "sent", "10:00", on: "probe", attributes: #"{"a": "😀"}"#)]),
+        ConformanceCase(
+            name: "customer ids and types are told apart by their bytes, canonically equivalent ones included",
+            campaigns: """
+                campaign probe { on probe offer "probe" via web with { n: count(view, 1h) } limit none }
+                campaign decomposed { on "cafe\u{301}" offer "decomposed" via app limit none }
+                """,
+            events: [
+                .event("\u{e9}", "view", "09:30"), .event("e\u{301}", "probe", "10:00"), .event("\u{e9}", "probe", "10:00"),
+                .event("c1", "caf\u{e9}", "10:00"), .event("c1", "cafe\u{301}", "10:00"),
+            ],
+            expected: [
+                .offer("probe", "e\u{301}", "sent", "10:00", on: "probe", attributes: #"{"n": 0}"#),
+                .offer("probe", "\u{e9}", "sent", "10:00", on: "probe", attributes: #"{"n": 1}"#),
+                .offer("decomposed", "c1", "sent", "10:00", on: "cafe\u{301}", channel: "app"),
+            ]),
+        ConformanceCase(
+            name: "a STRING type with escapes names the type it spells",
+            campaigns: #"campaign quoted { on "say \"hi\"\\" offer "quoted" via web limit none }"#,
+            events: [#"{"customer": "c1", "type": "say \"hi\"\\", "ts": "2026-11-24T10:00:00Z"}"#],
+            expected: [.offer("quoted", "c1", "sent", "10:00", on: #"say "hi"\"#)]),
     ]
 
     @Test(arguments: cases)

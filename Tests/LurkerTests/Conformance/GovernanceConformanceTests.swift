@@ -451,6 +451,13 @@ import Testing
                 .offer("third", "é208", "holdout", "10:00", on: "probe"),
                 .offer("third", "é7471", "sent", "10:00", on: "probe"),
             ]),
+        ConformanceCase(
+            name: "the default limit caps a second firing in the same millisecond",
+            campaigns: #"campaign daily { on probe offer "daily" via web }"#,
+            events: [.event("c1", "probe", "10:00"), .event("c1", "probe", "10:00")],
+            expected: [
+                .offer("daily", "c1", "sent", "10:00", on: "probe"), .offer("daily", "c1", "capped", "10:00", on: "probe"),
+            ]),
     ]
 
     @Test(arguments: cases)

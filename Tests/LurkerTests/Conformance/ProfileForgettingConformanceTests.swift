@@ -90,6 +90,17 @@ import Testing
                 .offer("probe", "c1", "sent", "10:05", on: "probe", attributes: #"{"tier": "gold"}"#),
                 .offer("probe", "c1", "sent", "10:10", on: "probe"),
             ]),
+        Case(
+            name: "a wait's with values are computed at the trigger, with the profile of then",
+            campaigns: #"campaign reminder { on cart wait 1h offer "reminder" via customer.channel with { tier: customer.tier } limit none }"#,
+            steps: [
+                .profile("c1", #"{"tier": "gold", "channel": "sms"}"#), .event(.event("c1", "cart", "10:00")),
+                .profile("c1", #"{"tier": "basic", "channel": "email"}"#), .clock("12:00"),
+            ],
+            expected: [
+                .offer("reminder", "c1", "sent", "11:00", on: "cart", at: "10:00", channel: "sms",
+                       attributes: #"{"tier": "gold"}"#)
+            ]),
     ]
 
     @Test(arguments: cases)

@@ -199,6 +199,21 @@ import Testing
             events: [.event("c1", "cart", "10:00"), .event("c2", "cart", "10:00:00.001")],
             until: "2026-11-24T12:00+01:00",
             expected: [.offer("reminder", "c1", "sent", "11:00", on: "cart", at: "10:00")]),
+        ConformanceCase(
+            name: "a trigger at exactly the due time comes after the firing, so it starts a new wait",
+            campaigns: reminder,
+            events: [.event("c1", "cart", "10:00"), .event("c1", "cart", "11:00")],
+            until: "2026-11-24T12:00Z",
+            expected: [
+                .offer("reminder", "c1", "sent", "11:00", on: "cart", at: "10:00"),
+                .offer("reminder", "c1", "sent", "12:00", on: "cart", at: "11:00"),
+            ]),
+        ConformanceCase(
+            name: "a late unless event after the wait has fired cancels nothing",
+            campaigns: reminder,
+            events: [.event("c1", "cart", "10:00"), .event("c2", "noise", "11:30"), .event("c1", "order", "10:30")],
+            until: "2026-11-24T12:00Z",
+            expected: [.offer("reminder", "c1", "sent", "11:00", on: "cart", at: "10:00")]),
     ]
 
     @Test(arguments: cases)
