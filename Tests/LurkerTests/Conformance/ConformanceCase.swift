@@ -38,14 +38,14 @@ struct ConformanceCase: Sendable, CustomTestStringConvertible {
         guard let run = try ConformanceReplay.run(
             campaigns: campaigns, events: events, profiles: profiles, until: until, sourceLocation: sourceLocation)
         else { return }
-        let actual = run.lines.map { ExpectedDecision.canonical(line: $0) ?? "unreadable: \($0)" }
-        let wanted = expected.map(\.canonical)
+        let actual = run.lines.map { ExactText(ExpectedDecision.canonical(line: $0) ?? "unreadable: \($0)") }
+        let wanted = expected.map { ExactText($0.canonical) }
         if isOrdered {
             #expect(actual == wanted, sourceLocation: sourceLocation)
         } else {
             #expect(actual.sorted() == wanted.sorted(), sourceLocation: sourceLocation)
         }
-        #expect(Set(run.ids).count == run.ids.count, "ids are unique: \(run.ids)", sourceLocation: sourceLocation)
+        #expect(Set(run.ids.map { Array($0.utf8) }).count == run.ids.count, "ids are unique: \(run.ids)", sourceLocation: sourceLocation)
         #expect(run.problems.filter { $0.file.hasSuffix("events.jsonl") }.map(\.line) == skippedEvents,
                 "\(run.problems)", sourceLocation: sourceLocation)
         #expect(run.problems.filter { $0.file.hasSuffix("profiles.jsonl") }.map(\.line) == skippedProfiles,

@@ -140,7 +140,9 @@ import Testing
         guard let run = try ConformanceReplay.run(
             campaigns: scenario.campaigns, events: scenario.events, profiles: nil, until: scenario.until)
         else { return }
-        #expect(run.lines.map { JSONText.withoutID(JSONText.minified($0)) }.sorted() == scenario.expected.sorted())
+        #expect(
+            run.lines.map { ExactText(JSONText.withoutID(JSONText.minified($0))) }.sorted()
+                == scenario.expected.map(ExactText.init).sorted())
     }
 
     /// Values whose written form the specification leaves to "the shortest decimal that reads back the same":

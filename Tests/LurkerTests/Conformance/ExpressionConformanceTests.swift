@@ -211,6 +211,47 @@ import Testing
             expected: [
                 .offer("delay", "c1", "sent", "10:01", on: "probe"), .offer("delay", "c1", "sent", "10:02", on: "probe"),
             ]),
+        ConformanceCase(
+            name: "an equality in when matches the string value of the event, escapes included",
+            campaigns: """
+                campaign gold { on probe when event.tier == "gold" offer "gold" via web limit none }
+                campaign listed { on probe when event.tier in ["gold", "senator"] offer "listed" via app limit none }
+                campaign reversed { on probe when "gold" == event.tier offer "reversed" via sms limit none }
+                campaign nested { on probe when event.a.tier == "gold" offer "nested" via email limit none }
+                campaign profiled { on probe when customer.tier == "gold" offer "profiled" via push limit none }
+                """,
+            events: [
+                .event("c1", "probe", "10:00", #""tier": "g\u006fld", "a": {"tier": "g\u006Fld"}"#),
+                .event("c2", "probe", "10:00", #""tier": "gold ", "a": {"tier": "Gold"}"#),
+            ],
+            profiles: [#"{"customer": "c1", "tier": "g\u006fld"}"#, #"{"customer": "c2", "tier": "gold\u0000"}"#],
+            expected: [
+                .offer("gold", "c1", "sent", "10:00", on: "probe"),
+                .offer("listed", "c1", "sent", "10:00", on: "probe", channel: "app"),
+                .offer("reversed", "c1", "sent", "10:00", on: "probe", channel: "sms"),
+                .offer("nested", "c1", "sent", "10:00", on: "probe", channel: "email"),
+                .offer("profiled", "c1", "sent", "10:00", on: "probe", channel: "push"),
+            ]),
+        ConformanceCase(
+            name: "an equality in when matches numbers and booleans by value, and or holds on either side",
+            campaigns: """
+                campaign one { on probe when event.n == 1 offer "one" via web limit none }
+                campaign yes { on probe when event.b == true offer "yes" via app limit none }
+                campaign either { on probe when event.n == 2 or event.b == true offer "either" via sms limit none }
+                campaign neither { on probe when not (event.n == 1) offer "neither" via email limit none }
+                """,
+            events: [
+                .event("c1", "probe", "10:00", #""n": 1.0, "b": true"#),
+                .event("c2", "probe", "10:00", #""n": 1e0, "b": "true""#),
+                .event("c3", "probe", "10:00", #""n": "1", "b": false"#),
+            ],
+            expected: [
+                .offer("one", "c1", "sent", "10:00", on: "probe"),
+                .offer("yes", "c1", "sent", "10:00", on: "probe", channel: "app"),
+                .offer("either", "c1", "sent", "10:00", on: "probe", channel: "sms"),
+                .offer("one", "c2", "sent", "10:00", on: "probe"),
+                .offer("neither", "c3", "sent", "10:00", on: "probe", channel: "email"),
+            ]),
     ]
 
     @Test(arguments: cases)

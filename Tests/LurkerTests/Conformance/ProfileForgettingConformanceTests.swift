@@ -124,7 +124,9 @@ import Testing
                 engine.advanceClock(of: 0, to: ConformanceTime.milliseconds(time), into: &decisions)
             }
         }
-        let actual = decisions.map { ExpectedDecision.canonical(line: String(decoding: $0.jsonBytes, as: UTF8.self)) ?? "" }
-        #expect(actual.sorted() == scenario.expected.map(\.canonical).sorted())
+        let actual = decisions.map {
+            ExactText(ExpectedDecision.canonical(line: String(decoding: $0.jsonBytes, as: UTF8.self)) ?? "")
+        }
+        #expect(actual.sorted() == scenario.expected.map { ExactText($0.canonical) }.sorted())
     }
 }
