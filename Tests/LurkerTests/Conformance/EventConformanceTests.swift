@@ -248,6 +248,35 @@ import Testing
             campaigns: #"campaign quoted { on "say \"hi\"\\" offer "quoted" via web limit none }"#,
             events: [#"{"customer": "c1", "type": "say \"hi\"\\", "ts": "2026-11-24T10:00:00Z"}"#],
             expected: [.offer("quoted", "c1", "sent", "10:00", on: #"say "hi"\"#)]),
+        ConformanceCase(
+            name: "the 256-byte limit counts the bytes of the customer id, not of its JSON text",
+            campaigns: probe,
+            events: [
+                #"{"customer": "\u0078\#(String(repeating: "x", count: 255))", "type": "probe", "ts": "2026-11-24T10:00:00Z"}"#,
+                #"{"customer": "\u0079\#(String(repeating: "y", count: 256))", "type": "probe", "ts": "2026-11-24T10:00:00Z"}"#,
+            ],
+            expected: [.offer("probe", String(repeating: "x", count: 256), "sent", "10:00", on: "probe")],
+            skippedEvents: [2]),
+        ConformanceCase(
+            name: "epoch milliseconds may be zero or negative",
+            campaigns: probe,
+            events: [#"{"customer": "c1", "type": "probe", "ts": -1}"#, #"{"customer": "c2", "type": "probe", "ts": 0}"#,
+                     #"{"customer": "c3", "type": "probe", "ts": "1795514400000"}"#],
+            expected: [
+                .offer("probe", "c1", "sent", "1969-12-31T23:59:59.999Z", on: "probe"),
+                .offer("probe", "c2", "sent", "1970-01-01T00:00:00.000Z", on: "probe"),
+            ],
+            skippedEvents: [3]),
+        ConformanceCase(
+            name: "a line that is not JSON anywhere, even in a field no campaign reads, is not an event",
+            campaigns: probe,
+            events: [
+                #"[1,,2]"#, #""\x""#, "01", "NaN", "1.", ".5", "+1", "[1,]", #"{"a":1,}"#, "'x'", "tru", "[1", #"{"a" 1}"#,
+                "-", "1e", #""\u12""#, "Infinity", "1 2", "\"a\tb\"",
+            ].map { #"{"customer": "c1", "type": "probe", "ts": "2026-11-24T10:00:00Z", "junk": \#($0)}"# }
+                + [.event("c1", "probe", "10:00", #""junk": [1, {"a": [null, true, -0.5e+3]}, "\"\\\/\b\f\n\r\t\u00e9"]"#)],
+            expected: [.offer("probe", "c1", "sent", "10:00", on: "probe")],
+            skippedEvents: Array(1...19)),
     ]
 
     @Test(arguments: cases)

@@ -458,6 +458,20 @@ import Testing
             expected: [
                 .offer("daily", "c1", "sent", "10:00", on: "probe"), .offer("daily", "c1", "capped", "10:00", on: "probe"),
             ]),
+        ConformanceCase(
+            name: "a channel read from JSON is its decoded string, escapes included",
+            campaigns: """
+                campaign plain { on probe offer "plain" via event.channel limit none }
+                campaign nested { on probe offer "nested" via event.meta.ch limit none }
+                campaign profiled { on probe offer "profiled" via customer.preferred limit none }
+                """,
+            events: [.event("c1", "probe", "10:00", #""channel": "w\u0065b", "meta": {"ch": "\u0061pp"}"#)],
+            profiles: [#"{"customer": "c1", "preferred": "\u0073ms"}"#],
+            expected: [
+                .offer("plain", "c1", "sent", "10:00", on: "probe", channel: "web"),
+                .offer("nested", "c1", "sent", "10:00", on: "probe", channel: "app"),
+                .offer("profiled", "c1", "sent", "10:00", on: "probe", channel: "sms"),
+            ]),
     ]
 
     @Test(arguments: cases)
