@@ -252,6 +252,24 @@ import Testing
                 .offer("one", "c2", "sent", "10:00", on: "probe"),
                 .offer("neither", "c3", "sent", "10:00", on: "probe", channel: "email"),
             ]),
+        ConformanceCase(
+            name: "customer.id in when is the id, with or without a profile, whatever the profile's own id field",
+            campaigns: """
+                campaign byid { on probe when customer.id == "c1" offer "byid" via web limit none }
+                campaign byin { on probe when customer.id in ["c1", "c3"] offer "byin" via app limit none }
+                campaign other { on probe when customer.id == "other" offer "other" via sms limit none }
+                campaign both { on probe when customer.id == event.who offer "both" via email limit none }
+                """,
+            events: [
+                .event("c1", "probe", "10:00", #""who": "c1""#), .event("c3", "probe", "10:00"), .event("c4", "probe", "10:00"),
+            ],
+            profiles: [.profile("c3", #""id": "other""#), .profile("c4", #""id": "c1""#)],
+            expected: [
+                .offer("byid", "c1", "sent", "10:00", on: "probe"),
+                .offer("byin", "c1", "sent", "10:00", on: "probe", channel: "app"),
+                .offer("both", "c1", "sent", "10:00", on: "probe", channel: "email"),
+                .offer("byin", "c3", "sent", "10:00", on: "probe", channel: "app"),
+            ]),
     ]
 
     @Test(arguments: cases)
