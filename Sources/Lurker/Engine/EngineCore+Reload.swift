@@ -43,6 +43,7 @@ extension EngineCore {
                 kept.campaign = campaign
                 return kept
             }
+            state.pruneAt = .min  // retentions may have changed: look again at the next event
             customers.records[Int(record)].state = state
             if state.isEmpty { customers.remove(record) }
         }
@@ -56,7 +57,8 @@ extension EngineCore {
         }
 
         var newBudgets = [[Int64: Int]](repeating: [:], count: new.campaigns.count)
-        var newCounters = [CampaignCounters](repeating: CampaignCounters(), count: new.campaigns.count)
+        let newCounters = UnsafeMutableBufferPointer<CampaignCounters>.allocate(capacity: new.campaigns.count)
+        newCounters.initialize(repeating: CampaignCounters())
         for (index, mapped) in campaignMap.enumerated() {
             guard let mapped else { continue }
             newBudgets[Int(mapped)] = budgets[index]
@@ -67,6 +69,7 @@ extension EngineCore {
             if let type = new.typeTable.value(for: name) { newTypeEvents[Int(type)] = typeEvents[index] }
         }
         budgets = newBudgets
+        counters.deallocate()
         counters = newCounters
         typeEvents = newTypeEvents
         profileKeyIDs = new.profileFields.map { profileKeys.id(Array($0.utf8)) }

@@ -52,12 +52,19 @@ struct EngineCore: ~Copyable {
     private var slotNumbers: [Double] = []
     private var slotValues: [Value] = []
     private var sweepCursor = 0
+    /// The customer ``trace`` follows, nil when none is traced.
+    var tracedCustomer: [UInt8]?
+    /// The traced moments so far.
+    var trace: [TraceStep] = []
+    /// The traced moment being decided.
+    var step: TraceStep?
 
     var events = 0
     var tooLate = 0
     var mismatches = 0
     var typeEvents: [Int]
-    var counters: [CampaignCounters]
+    /// Per campaign; a buffer rather than an array, so counting needs no uniqueness check.
+    var counters: UnsafeMutableBufferPointer<CampaignCounters>
 
     init(campaigns: CompiledCampaignSet) {
         self.campaigns = campaigns
@@ -68,7 +75,8 @@ struct EngineCore: ~Copyable {
         profileKeys = keys
         stack = .allocate(capacity: campaigns.stackDepth + 1)
         typeEvents = Array(repeating: 0, count: campaigns.typeNames.count)
-        counters = Array(repeating: CampaignCounters(), count: campaigns.campaigns.count)
+        counters = .allocate(capacity: campaigns.campaigns.count)
+        counters.initialize(repeating: CampaignCounters())
         candidates.reserveCapacity(64)
         firings.reserveCapacity(16)
         boxes.reserveCapacity(16)
@@ -76,6 +84,7 @@ struct EngineCore: ~Copyable {
 
     deinit {
         stack.deallocate()
+        counters.deallocate()
     }
 
     // MARK: Queries
@@ -100,7 +109,7 @@ struct EngineCore: ~Copyable {
         for campaign in campaigns.campaigns {
             let counter = counters[campaign.index]
             var evaluated = counter.evaluated
-            if campaign.isIndexed {
+            if campaigns.checks[campaign.index].isIndexed {
                 evaluated += campaign.triggers.reduce(0) { $0 + typeEvents[Int($1)] }
             }
             let outcomes = [
@@ -155,10 +164,17 @@ struct EngineCore: ~Copyable {
         events += 1
         if time < clock - TrackedType.lateness { tooLate += 1 }
         fireDueTimers(of: partition, into: &decisions)
+        let customer = scanner.customer
+        if tracedCustomer != nil, isTraced(customer) {
+            step = TraceStep(cause: .event(type: String(decoding: scanner.type, as: UTF8.self), time: time, reference: reference))
+        }
+        defer {
+            if let step { trace.append(step) }
+            step = nil
+        }
         guard let type = campaigns.typeTable.value(for: scanner.type) else { return nil }
         typeEvents[Int(type)] += 1
         boxes.removeAll(keepingCapacity: true)
-        let customer = scanner.customer
         let hash = BytesTable.hash(customer)
         var record = customers.find(customer, hash: hash)
         let plan = campaigns.plans[Int(type)]
@@ -172,6 +188,7 @@ struct EngineCore: ~Copyable {
                 guard let wait = customers.records[Int(record)].state.removePending(campaign: index) else { continue }
                 let firing = Firing(campaign: index, trigger: wait.trigger, channel: wait.channel, attributes: wait.attributes)
                 self.record(firing, customer: customer, outcome: .cancelled, at: time, into: &decisions)
+                verdict(campaigns.campaigns[Int(index)].name, .cancelled)
             }
         }
         if !plan.always.isEmpty || !plan.indexes.isEmpty {
@@ -179,7 +196,11 @@ struct EngineCore: ~Copyable {
             Self.withBytes(of: profile) { profileBytes in
                 let moment = Moment(
                     record: record, customer: customer, profile: profileBytes, now: time, currentTracked: plan.tracked)
-                evaluateCandidates(plan, type: type, reference: reference, moment: moment, hash: hash, record: &record)
+                if step == nil {
+                    evaluateCandidates(plan, type: type, reference: reference, moment: moment, hash: hash, record: &record)
+                } else {
+                    traceCandidates(type: type, reference: reference, moment: moment, hash: hash, record: &record)
+                }
             }
             if !firings.isEmpty {
                 govern(customer: customer, hash: hash, record: &record, at: time, into: &decisions)
@@ -217,6 +238,7 @@ struct EngineCore: ~Copyable {
         }
         let index = position ?? customers.records[Int(record)].state.histories.count - 1
         customers.records[Int(record)].state.histories[index].append(time: time, numbers: slotNumbers, values: slotValues)
+        customers.records[Int(record)].state.noteAppended(to: index, retention: type.retention)
     }
 
     /// Step 3 of spec §5 for the candidates of an event: active campaigns whose `when` holds fire, or start
@@ -234,34 +256,59 @@ struct EngineCore: ~Copyable {
         }
         if sources > 1 { candidates.sort() }
         firings.removeAll(keepingCapacity: true)
+        let checks = campaigns.checks
+        let code = campaigns.conditionCode
         for index in candidates {
-            let campaign = campaigns.campaigns[Int(index)]
-            guard campaign.isActive(at: moment.now) else { continue }
-            if !campaign.isIndexed { counters[Int(index)].evaluated += 1 }
-            if let condition = campaign.condition, !run(condition, moment).isTrue { continue }
+            let check = checks[Int(index)]
+            guard check.isActive(at: moment.now) else { continue }
+            if !check.isIndexed { counters[Int(index)].evaluated += 1 }
+            if check.conditionCount > 0 {
+                let holds = code.withUnsafeBufferPointer { code in
+                    let start = Int(check.conditionStart)
+                    return run(UnsafeBufferPointer(rebasing: code[start..<start + Int(check.conditionCount)]), moment)
+                }.isTrue
+                guard holds else { continue }
+            }
             counters[Int(index)].triggered += 1
+            let campaign = campaigns.campaigns[Int(index)]
             let trigger = Trigger(type: campaigns.typeNames[Int(type)], time: moment.now, reference: reference)
-            if let wait = campaign.campaign.wait {
+            if check.waits, let wait = campaign.campaign.wait {
                 if let record, customers.records[Int(record)].state.pending.contains(where: { $0.campaign == index }) {
                     continue
                 }
-                let held = record ?? customers.insert(String(decoding: moment.customer, as: UTF8.self), hash: hash)
-                record = held
-                lastTimer += 1
-                let due = moment.now + wait.milliseconds
-                customers.records[Int(held)].state.pending.append(
-                    PendingWait(
-                        campaign: index, partition: trigger.reference.partition, timer: lastTimer, due: due,
-                        trigger: trigger, channel: channel(of: campaign, moment), attributes: attributes(of: campaign, moment)))
-                partitions[trigger.reference.partition]!.timers.insert(
-                    TimerQueue.Timer(due: due, sequence: lastTimer, customer: customers.records[Int(held)].id, campaign: index))
+                startWait(campaign, milliseconds: wait.milliseconds, trigger: trigger, moment: moment, hash: hash, record: &record)
             } else {
-                firings.append(
-                    Firing(
-                        campaign: index, trigger: trigger, channel: channel(of: campaign, moment),
-                        attributes: attributes(of: campaign, moment)))
+                fire(campaign, trigger: trigger, moment: moment)
             }
         }
+    }
+
+    /// Starts the wait of a triggered campaign (spec §6), holding the customer if needed; returns its due time.
+    @discardableResult
+    mutating func startWait(
+        _ campaign: CompiledCampaign, milliseconds: Int64, trigger: Trigger, moment: Moment, hash: UInt64,
+        record: inout Int32?
+    ) -> Int64 {
+        let held = record ?? customers.insert(String(decoding: moment.customer, as: UTF8.self), hash: hash)
+        record = held
+        lastTimer += 1
+        let due = moment.now + milliseconds
+        let index = Int32(campaign.index)
+        customers.records[Int(held)].state.pending.append(
+            PendingWait(
+                campaign: index, partition: trigger.reference.partition, timer: lastTimer, due: due, trigger: trigger,
+                channel: channel(of: campaign, moment), attributes: attributes(of: campaign, moment)))
+        partitions[trigger.reference.partition]!.timers.insert(
+            TimerQueue.Timer(due: due, sequence: lastTimer, customer: customers.records[Int(held)].id, campaign: index))
+        return due
+    }
+
+    /// Adds a triggered campaign without a wait to the moment's ``firings``, its channel and attributes computed.
+    mutating func fire(_ campaign: CompiledCampaign, trigger: Trigger, moment: Moment) {
+        firings.append(
+            Firing(
+                campaign: Int32(campaign.index), trigger: trigger, channel: channel(of: campaign, moment),
+                attributes: attributes(of: campaign, moment)))
     }
 
     /// Appends the campaigns an index finds for the value the event or profile has.
@@ -363,9 +410,12 @@ struct EngineCore: ~Copyable {
         var id = customer
         id.withUTF8 { bytes in
             let bytes = UnsafeRawBufferPointer(bytes)
+            if tracedCustomer != nil, isTraced(bytes) { step = TraceStep(cause: .timers(due: due)) }
             var held: Int32? = record
             govern(customer: bytes, hash: BytesTable.hash(bytes), record: &held, at: due, into: &decisions)
             record = held!
+            if let step { trace.append(step) }
+            step = nil
         }
         if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
     }

@@ -47,7 +47,6 @@ struct Profile: Sendable {
                         }
                         let key = keys.id(string(try scanner.scanString()))
                         try scanner.expect(UInt8(ascii: ":"))
-                        let start = scanner.index
                         var field: FieldSlot
                         switch try scanner.next() {
                         case UInt8(ascii: "\""):
@@ -59,7 +58,7 @@ struct Profile: Sendable {
                             field = FieldSlot(kind: .object, start: open, end: scanner.index)
                         default:
                             switch try scanner.scanScalar() {
-                            case .number(let number): field = FieldSlot(kind: .number, start: start, number: number)
+                            case .number(let number): field = FieldSlot(kind: .number, number: number)
                             case .bool(let bool): field = FieldSlot(kind: .bool, number: bool ? 1 : 0)
                             case .null: field = FieldSlot()
                             }
