@@ -106,10 +106,11 @@ public struct ReplayDiff: Sendable {
 
         var campaigns: [CampaignCounts] = []
         var position: [String: Int] = [:]
+        let (inFirst, inSecond) = (Set(firstCampaigns), Set(secondCampaigns))
         for name in firstCampaigns + secondCampaigns where position[name] == nil {
             position[name] = campaigns.count
             campaigns.append(CampaignCounts(
-                campaign: name, isInFirst: firstCampaigns.contains(name), isInSecond: secondCampaigns.contains(name),
+                campaign: name, isInFirst: inFirst.contains(name), isInSecond: inSecond.contains(name),
                 first: [:], second: [:]))
         }
         for decision in first {
