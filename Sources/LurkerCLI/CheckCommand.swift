@@ -17,7 +17,10 @@ struct CheckCommand: ParsableCommand {
             Diagnostics go to standard error, compiler style (coloured when standard error is a terminal). \
             A clean set prints "N campaigns in M files, K warnings" on standard output and exits 0; a set \
             with errors prints the error count on standard error and exits 1. With --format json the \
-            diagnostics are one JSON array on standard output instead, and nothing else is printed.
+            diagnostics are one JSON array on standard output instead, and nothing else is printed. \
+            With --explain NAME a clean set prints what that campaign needs (trigger types, event and \
+            profile fields, history per type with its longest window) and the steps of its evaluation \
+            in order, instead of the summary.
             """
     )
 
@@ -32,6 +35,15 @@ struct CheckCommand: ParsableCommand {
 
     @Option(help: "How to write diagnostics: text or json.")
     var format: Format = .text
+
+    @Option(help: ArgumentHelp("Explain what a campaign needs and how it is evaluated.", valueName: "name"))
+    var explain: String?
+
+    func validate() throws {
+        if explain != nil && format == .json {
+            throw ValidationError("--explain writes text; it cannot be combined with --format json")
+        }
+    }
 
     func run() throws {
         let sources: [SourceFile]
@@ -52,10 +64,22 @@ struct CheckCommand: ParsableCommand {
             let summary = result.summary(fileCount: sources.count) + "\n"
             if result.hasErrors {
                 FileHandle.standardError.write(Data(summary.utf8))
+            } else if let explain {
+                try printExplanation(of: explain, in: result.campaigns)
             } else {
                 FileHandle.standardOutput.write(Data(summary.utf8))
             }
         }
         if result.hasErrors { throw ExitCode.failure }
+    }
+
+    private func printExplanation(of name: String, in campaigns: [Campaign]) throws {
+        guard let campaign = campaigns.first(where: { $0.name == name }) else {
+            let suggestion = Suggestion.closest(to: name, among: campaigns.map(\.name))
+            let hint = suggestion.map { " (did you mean '\($0)')" } ?? ""
+            FileHandle.standardError.write(Data("error: no campaign named '\(name)'\(hint)\n".utf8))
+            throw ExitCode.failure
+        }
+        FileHandle.standardOutput.write(Data(CampaignExplanation(campaign).text.utf8))
     }
 }

@@ -44,7 +44,9 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "lurker")
         logger.logLevel = .warning
-        let campaigns = try CampaignLoader.load([campaigns], terminal: ErrorStream.isTerminal)
+        // The stream is one simulated day: campaign windows are judged against it, not against today.
+        let campaigns = try CampaignLoader.load(
+            [campaigns], terminal: ErrorStream.isTerminal, now: DemoStream(customers: 0, seed: seed).start)
         var options = DemoRunner.Options()
         options.seconds = seconds
         options.customers = customers

@@ -6,6 +6,9 @@ struct LurkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lurker",
         abstract: "Real-time lurking campaigns over Kafka.",
-        subcommands: [DemoCommand.self, RunCommand.self, BenchCommand.self, CheckCommand.self, ReplayCommand.self, BrokerCommand.self]
+        subcommands: [
+            DemoCommand.self, RunCommand.self, CheckCommand.self, FormatCommand.self, ReplayCommand.self,
+            BenchCommand.self, BrokerCommand.self,
+        ]
     )
 }

@@ -11,7 +11,7 @@ public enum CampaignChecker {
         var campaigns: [Campaign] = []
         var diagnostics: [Diagnostic] = []
         for source in sources {
-            let (tokens, lexicalDiagnostics) = Lexer.tokenize(source)
+            let (tokens, _, lexicalDiagnostics) = Lexer.tokenize(source)
             let (parsed, syntaxDiagnostics) = Parser.parse(tokens)
             for campaign in parsed {
                 if let checked = checker.check(campaign) { campaigns.append(checked) }

@@ -216,7 +216,27 @@ extension Checker {
     private mutating func expected(_ what: String, _ argument: CallArgument) {
         let first = argument.firstToken
         guard !first.hasError else { return }
-        report(.error(.expected(what, found: Parser.describe(first)), at: first.range))
+        var notes: [Diagnostic.Note] = []
+        if case .expression(let expression, _) = argument, let words = Self.hyphenatedWords(expression) {
+            notes = [Diagnostic.Note(.hyphenInName(words))]
+        }
+        report(.error(.expected(what, found: Parser.describe(first)), at: first.range, notes: notes))
+    }
+
+    /// `cart-abandoned` as written, when `expression` is names and paths joined by `-` with no space around it.
+    private static func hyphenatedWords(_ expression: ParsedExpression) -> String? {
+        switch expression {
+        case .name(let token):
+            return token.text
+        case .path(let path):
+            return ([path.root] + path.fields).map(\.text).joined(separator: ".")
+        case .binary(.arithmetic(.subtract), let left, let right, let op)
+        where left.range.end == op.start && op.range.end == right.range.start:
+            guard let left = hyphenatedWords(left), let right = hyphenatedWords(right) else { return nil }
+            return left + "-" + right
+        default:
+            return nil
+        }
     }
 
     /// The argument at a window position: an expression whose type, when known, must be a duration; a literal

@@ -21,6 +21,8 @@ enum DiagnosticMessage: Sendable, Hashable {
     case expected(String, found: String)
     /// A word where a clause starts that is not a clause.
     case unknownClause(String, suggestion: String?)
+    /// An expression nested deeper than the parser follows.
+    case nestedTooDeeply(limit: Int)
 
     // MARK: Campaigns and clauses
 
@@ -97,6 +99,16 @@ enum DiagnosticMessage: Sendable, Hashable {
     case unlessCancelsOwnWait
     /// Explains that `a-b` is `a - b` where a type or channel was meant.
     case hyphenInName(String)
+    /// A likely typo of a keyword where the grammar expected it.
+    case didYouMean(String)
+    /// A number written where a DURATION was expected.
+    case durationNeedsUnit(String)
+    /// A number written where a PERCENT was expected.
+    case percentNeedsSign(String)
+    /// `via` written after `escalate`.
+    case escalationHasNoChannel
+    /// Text in single quotes.
+    case stringInDoubleQuotes(String)
 
     /// The text of the message.
     var text: String {
@@ -105,6 +117,8 @@ enum DiagnosticMessage: Sendable, Hashable {
             switch characters {
             case "=": return "unexpected character '=' (did you mean '==')"
             case "!": return "unexpected character '!' (did you mean '!=' or 'not')"
+            case "&&": return "unexpected characters '&&' (did you mean 'and')"
+            case "||": return "unexpected characters '||' (did you mean 'or')"
             default:
                 return characters.unicodeScalars.count == 1
                     ? "unexpected character '\(characters)'" : "unexpected characters '\(characters)'"
@@ -130,6 +144,8 @@ enum DiagnosticMessage: Sendable, Hashable {
             }
         case .expected(let expected, let found):
             return "expected \(expected), found \(found)"
+        case .nestedTooDeeply(let limit):
+            return "expression nested too deeply (at most \(limit) levels of operators, parentheses, lists and calls)"
         case .unknownClause(let word, let suggestion):
             if let suggestion { return "unknown clause '\(word)' (did you mean '\(suggestion)')" }
             return "unknown clause '\(word)'"
@@ -199,7 +215,17 @@ enum DiagnosticMessage: Sendable, Hashable {
         case .unlessCancelsOwnWait:
             return "each new trigger cancels the pending wait before starting a new one"
         case .hyphenInName(let words):
-            return "a name cannot hold '-': write a type or channel with one as a string, \"\(words)\""
+            return "a name cannot hold '-': write a type, field or channel that has one as a string, \"\(words)\""
+        case .didYouMean(let word):
+            return "did you mean '\(word)'?"
+        case .durationNeedsUnit(let number):
+            return "a duration has a unit right after the number: \(number)s, \(number)m, \(number)h or \(number)d"
+        case .percentNeedsSign(let number):
+            return "a percentage ends with '%': \(number)%"
+        case .escalationHasNoChannel:
+            return "an escalation goes to the escalations topic; only an offer has a channel"
+        case .stringInDoubleQuotes(let content):
+            return "a string is written in double quotes: \"\(content)\""
         }
     }
 

@@ -10,6 +10,7 @@ struct Lexer {
     private var index = 0
     private var location = SourceLocation(line: 1, column: 1)
     private var tokens: [Token] = []
+    private var comments: [SourceComment] = []
     private var diagnostics: [Diagnostic] = []
     private var followsTrivia = true
 
@@ -18,11 +19,14 @@ struct Lexer {
         scalars = Array(source.text.unicodeScalars)
     }
 
-    /// The tokens of `source`, ending with one ``TokenKind/endOfFile`` token, and the lexical errors.
-    static func tokenize(_ source: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+    /// The tokens of `source`, ending with one ``TokenKind/endOfFile`` token, its comments, and the lexical
+    /// errors.
+    static func tokenize(_ source: SourceFile)
+        -> (tokens: [Token], comments: [SourceComment], diagnostics: [Diagnostic])
+    {
         var lexer = Lexer(source)
         lexer.run()
-        return (lexer.tokens, lexer.diagnostics)
+        return (lexer.tokens, lexer.comments, lexer.diagnostics)
     }
 
     /// The units of a DURATION and their length in milliseconds.
@@ -94,6 +98,15 @@ struct Lexer {
                 lexString(start: start, startIndex: startIndex)
             } else if let kind = lexOperator(scalar) {
                 tokens.append(Token(kind: kind, text: text(from: startIndex), range: range(from: start)))
+            } else if scalar == "'", let length = singleQuotedLength() {
+                for _ in 0..<length { advance() }
+                let quoted = text(from: startIndex)
+                let content = String(quoted.unicodeScalars.dropFirst().dropLast())
+                diagnostics.append(
+                    .error(
+                        .unexpectedCharacter("'"), at: range(from: start),
+                        notes: [Diagnostic.Note(.stringInDoubleQuotes(content))]))
+                tokens.append(Token(kind: .invalid, text: quoted, range: range(from: start), hasError: true))
             } else {
                 advance()
                 if scalar != "!" && scalar != "=" {
@@ -107,13 +120,31 @@ struct Lexer {
         }
     }
 
+    /// The length of text in single quotes starting at the current `'`, closed on the same line; nil when the
+    /// line has no second `'`. Such text is reported once, as a string written in the wrong quotes.
+    private func singleQuotedLength() -> Int? {
+        var offset = 1
+        while let scalar = peek(offset), scalar != "\n", scalar != "\r" {
+            if scalar == "'" { return offset + 1 }
+            offset += 1
+        }
+        return nil
+    }
+
     private mutating func skipTrivia() {
         while let scalar = peek() {
             switch scalar {
             case " ", "\t", "\r", "\n":
                 advance()
             case "#":
+                let start = location
+                let startIndex = index
                 while let next = peek(), next != "\n" { advance() }
+                var text = Substring(self.text(from: startIndex))
+                while let last = text.unicodeScalars.last, last == " " || last == "\t" || last == "\r" {
+                    text = Substring(text.unicodeScalars.dropLast())
+                }
+                comments.append(SourceComment(text: String(text), range: range(from: start)))
             default:
                 return
             }

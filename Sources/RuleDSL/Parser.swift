@@ -11,6 +11,14 @@ struct Parser {
     /// Set by a syntax error until the parser has resynchronised.
     private var failed = false
     private var campaignHasSyntaxError = false
+    /// How many `with` objects are open at the current token: skipping after an error passes their `}`.
+    private var openObjects = 0
+    /// How deep the expression being parsed is nested: operators of a chain, `not`, unary `-`, parentheses,
+    /// lists and calls each count one level.
+    private var depth = 0
+
+    /// The deepest expression the parser follows; deeper ones are reported, so that no input exhausts the stack.
+    static let maximumDepth = 64
 
     private init(tokens: [Token]) {
         self.tokens = tokens
@@ -53,15 +61,28 @@ struct Parser {
 
     /// Reports that the grammar cannot go on at the current token, unless the lexer already reported it or
     /// the token follows an unterminated STRING (which swallowed what would have come before it).
-    private mutating func fail(expected: String) {
+    private mutating func fail(expected: String, notes: [Diagnostic.Note]? = nil) {
+        fail(.expected(expected, found: Self.describe(current)), notes: notes ?? hyphenNote())
+    }
+
+    private mutating func fail(_ message: DiagnosticMessage, notes: [Diagnostic.Note] = []) {
         guard !failed else { return }
         let followsUnterminatedString = position > 0 && tokens[position - 1].isUnterminated
         if !current.hasError && !followsUnterminatedString {
-            diagnostics.append(
-                .error(.expected(expected, found: Self.describe(current)), at: current.range, notes: hyphenNote()))
+            diagnostics.append(.error(message, at: current.range, notes: notes))
         }
         failed = true
         campaignHasSyntaxError = true
+    }
+
+    /// Goes one level deeper into an expression; reports and fails when that is too deep.
+    private mutating func descend() -> Bool {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            fail(.nestedTooDeeply(limit: Self.maximumDepth))
+            return false
+        }
+        return true
     }
 
     /// Explains a `-` found right between two words (`cart-abandoned`): a name cannot hold one.
@@ -80,16 +101,45 @@ struct Parser {
         return nil
     }
 
-    /// Whether the token at `offset` starts a clause or a campaign (and is not a `with` key).
+    /// Whether the token at `offset` starts a clause or a campaign (and is neither a `with` key nor the first
+    /// part of a dotted type such as `offer.accepted`).
     private func isResynchronisationPoint(_ offset: Int = 0) -> Bool {
         let token = peek(offset)
         guard let keyword = token.keyword, keyword.isClauseStart || keyword == .campaign else { return false }
-        return peek(offset + 1).kind != .colon
+        return peek(offset + 1).kind != .colon && peek(offset + 1).kind != .dot
     }
 
+    /// Whether the token at `offset` is `campaign` starting a campaign (not a `with` key or a dotted type).
+    private func startsCampaign(_ offset: Int = 0) -> Bool {
+        peek(offset).isKeyword(.campaign) && isResynchronisationPoint(offset)
+    }
+
+    /// Skips to the next clause keyword, `campaign`, or the `}` that closes the campaign: one that closes no
+    /// `with` object open at the error or opened while skipping, and is not followed by another `}` before the
+    /// next `campaign` (then it closes an object whose `{` is missing).
     private mutating func skipToClause() {
-        while current.kind != .endOfFile && !isResynchronisationPoint() { advance() }
+        var braces = openObjects
+        while current.kind != .endOfFile && !isResynchronisationPoint() {
+            if current.kind == .leftBrace {
+                braces += 1
+            } else if current.kind == .rightBrace {
+                if braces == 0 && !isBraceBeforeNextCampaign(after: position) { break }
+                braces = max(0, braces - 1)
+            }
+            advance()
+        }
+        openObjects = 0
         failed = false
+    }
+
+    /// Whether a `}` comes after the token at `index` before the next `campaign` or the end of the file.
+    private func isBraceBeforeNextCampaign(after index: Int) -> Bool {
+        var offset = index + 1 - position
+        while peek(offset).kind != .endOfFile && !startsCampaign(offset) {
+            if peek(offset).kind == .rightBrace { return true }
+            offset += 1
+        }
+        return false
     }
 
     // MARK: File and campaigns
@@ -100,9 +150,12 @@ struct Parser {
             if isAt(.campaign) {
                 campaigns.append(parseCampaign())
             } else {
-                fail(expected: "'campaign'")
+                let suggestion =
+                    current.kind == .name
+                    ? Suggestion.closest(to: current.text, among: [Keyword.campaign.rawValue]) : nil
+                fail(expected: "'campaign'", notes: suggestion.map { [Diagnostic.Note(.didYouMean($0))] })
                 advance()
-                while current.kind != .endOfFile && !(isAt(.campaign) && peek(1).kind != .colon) { advance() }
+                while current.kind != .endOfFile && !startsCampaign() { advance() }
                 failed = false
             }
         }
@@ -173,7 +226,7 @@ struct Parser {
         case .when:
             body = .when(parseExpression())
         case .wait:
-            let duration = expect(.duration, "a duration")
+            let duration = expectDuration()
             var unless: [EventTypeName] = []
             if duration != nil && isAt(.unless) {
                 advance()
@@ -185,8 +238,7 @@ struct Parser {
             var channel: ParsedChannel?
             var attributes: [ParsedAttribute]?
             if name != nil && isAt(.via) {
-                advance()
-                channel = parseChannel()
+                channel = parseChannel(via: advance())
             }
             if name != nil && !failed && isAt(.with) {
                 advance()
@@ -199,6 +251,9 @@ struct Parser {
             if level != nil && isAt(.with) {
                 advance()
                 attributes = parseObject()
+            }
+            if level != nil && !failed && isAt(.via) {
+                fail(expected: "a clause or '}'", notes: [Diagnostic.Note(.escalationHasNoChannel)])
             }
             body = .escalate(level: level, attributes: attributes)
         case .priority:
@@ -213,7 +268,7 @@ struct Parser {
                     isAt(.per)
                 {
                     advance()
-                    window = expect(.duration, "a duration")
+                    window = expectDuration()
                 }
                 body = .limit(.perCustomer(count: count, window: window))
             } else {
@@ -232,7 +287,8 @@ struct Parser {
             }
             body = .budget(count: count, period: period)
         case .holdout:
-            body = .holdout(parseSigned(.percent, "a percentage"))
+            let notes = current.kind == .number ? [Diagnostic.Note(.percentNeedsSign(current.text))] : []
+            body = .holdout(parseSigned(.percent, "a percentage", notes: notes))
         case .active:
             var from: Token?
             var until: Token?
@@ -257,14 +313,29 @@ struct Parser {
     }
 
     /// An INT (a NUMBER without fraction) or a PERCENT, with a `-` directly before it kept for the range check.
-    private mutating func parseSigned(_ kind: TokenKind, _ expected: String) -> SignedToken? {
+    private mutating func parseSigned(_ kind: TokenKind, _ expected: String, notes: [Diagnostic.Note] = [])
+        -> SignedToken?
+    {
         func fits(_ token: Token) -> Bool { token.kind == kind && (kind != .number || token.integerValue != nil) }
         if current.kind == .minus && fits(peek(1)) {
             let minus = advance()
             return SignedToken(minus: minus, token: advance())
         }
         if fits(current) { return SignedToken(token: advance()) }
-        fail(expected: expected)
+        fail(expected: expected, notes: notes)
+        return nil
+    }
+
+    /// A DURATION; a bare number or `hour`/`day` found instead gets a note on how to write one.
+    private mutating func expectDuration() -> Token? {
+        if current.kind == .duration { return advance() }
+        var notes: [Diagnostic.Note] = []
+        if current.kind == .number, current.integerValue != nil {
+            notes = [Diagnostic.Note(.durationNeedsUnit(current.text))]
+        } else if isAt(.day) || isAt(.hour) {
+            notes = [Diagnostic.Note(.didYouMean(isAt(.day) ? "1d" : "1h"))]
+        }
+        fail(expected: "a duration", notes: notes)
         return nil
     }
 
@@ -304,13 +375,17 @@ struct Parser {
         return nil
     }
 
-    private mutating func parseChannel() -> ParsedChannel? {
+    /// The channel after `via`. A keyword there is taken as a (wrong) channel name for the checker to report,
+    /// except `campaign`, `with` before `{`, and a clause keyword on a later line (the next clause).
+    private mutating func parseChannel(via: Token) -> ParsedChannel? {
         if current.kind == .string { return .named(advance()) }
         if current.isKeyword(.event) || current.isKeyword(.customer) || (current.isWord && peek(1).kind == .dot) {
             return parsePath().map(ParsedChannel.path)
         }
         if current.kind == .name { return .named(advance()) }
-        if let keyword = current.keyword, !keyword.isClauseStart, keyword != .with, keyword != .campaign {
+        if let keyword = current.keyword, keyword != .campaign, !(keyword == .with && peek(1).kind == .leftBrace),
+            !keyword.isClauseStart || current.start.line == via.start.line
+        {
             return .named(advance())
         }
         fail(expected: "a channel")
@@ -320,9 +395,11 @@ struct Parser {
     private mutating func parseObject() -> [ParsedAttribute] {
         var attributes: [ParsedAttribute] = []
         guard expect(.leftBrace, "'{'") != nil else { return attributes }
+        openObjects += 1
         while true {
             if current.kind == .rightBrace {
                 advance()
+                openObjects -= 1
                 break
             }
             guard current.isWord else {
@@ -352,8 +429,11 @@ struct Parser {
     private mutating func parseExpression() -> ParsedExpression { parseOr() }
 
     private mutating func parseOr() -> ParsedExpression {
+        let entryDepth = depth
+        defer { depth = entryDepth }
         var left = parseAnd()
         while !failed && isAt(.or) {
+            guard descend() else { return .invalid(current.range) }
             let op = advance()
             left = .binary(.or, left, parseAnd(), operator: op)
         }
@@ -361,8 +441,11 @@ struct Parser {
     }
 
     private mutating func parseAnd() -> ParsedExpression {
+        let entryDepth = depth
+        defer { depth = entryDepth }
         var left = parseNot()
         while !failed && isAt(.and) {
+            guard descend() else { return .invalid(current.range) }
             let op = advance()
             left = .binary(.and, left, parseNot(), operator: op)
         }
@@ -371,6 +454,9 @@ struct Parser {
 
     private mutating func parseNot() -> ParsedExpression {
         if isAt(.not) {
+            let entryDepth = depth
+            defer { depth = entryDepth }
+            guard descend() else { return .invalid(current.range) }
             let op = advance()
             return .not(parseNot(), operator: op)
         }
@@ -414,8 +500,11 @@ struct Parser {
     }
 
     private mutating func parseSum() -> ParsedExpression {
+        let entryDepth = depth
+        defer { depth = entryDepth }
         var left = parseProduct()
         while !failed, current.kind == .plus || current.kind == .minus {
+            guard descend() else { return .invalid(current.range) }
             let op = advance()
             let arithmetic: ArithmeticOperator = op.kind == .plus ? .add : .subtract
             left = .binary(.arithmetic(arithmetic), left, parseProduct(), operator: op)
@@ -424,8 +513,11 @@ struct Parser {
     }
 
     private mutating func parseProduct() -> ParsedExpression {
+        let entryDepth = depth
+        defer { depth = entryDepth }
         var left = parseUnary()
         while !failed, current.kind == .star || current.kind == .slash {
+            guard descend() else { return .invalid(current.range) }
             let op = advance()
             let arithmetic: ArithmeticOperator = op.kind == .star ? .multiply : .divide
             left = .binary(.arithmetic(arithmetic), left, parseUnary(), operator: op)
@@ -435,6 +527,9 @@ struct Parser {
 
     private mutating func parseUnary() -> ParsedExpression {
         if current.kind == .minus {
+            let entryDepth = depth
+            defer { depth = entryDepth }
+            guard descend() else { return .invalid(current.range) }
             let op = advance()
             return .negate(parseUnary(), operator: op)
         }
@@ -442,6 +537,14 @@ struct Parser {
     }
 
     private mutating func parseAtom() -> ParsedExpression {
+        let entryDepth = depth
+        defer { depth = entryDepth }
+        let opensNesting =
+            current.kind == .leftParen || current.kind == .leftBracket
+            || (current.kind == .name && peek(1).kind == .leftParen)
+        if opensNesting {
+            guard descend() else { return .invalid(current.range) }
+        }
         switch current.kind {
         case .number, .duration, .string, .keyword(.true), .keyword(.false):
             return .literal(advance())
@@ -503,9 +606,11 @@ struct Parser {
         }
     }
 
+    /// A call; one whose arguments do not parse up to its `)` is invalid as a whole, so that the checker does
+    /// not also count its arguments.
     private mutating func parseCall() -> ParsedExpression {
         let name = advance()
-        let open = advance()
+        advance()
         var arguments: [CallArgument] = []
         if current.kind == .rightParen {
             return .call(name: name, arguments: arguments, end: advance().range.end)
@@ -513,14 +618,14 @@ struct Parser {
         while true {
             let argument = parseArgument()
             arguments.append(argument)
-            if failed { return .call(name: name, arguments: arguments, end: argument.range.end) }
+            if failed { return .invalid(name.range.through(argument.range)) }
             if current.kind == .comma {
                 advance()
             } else if current.kind == .rightParen {
                 return .call(name: name, arguments: arguments, end: advance().range.end)
             } else {
                 fail(expected: "',' or ')'")
-                return .call(name: name, arguments: arguments, end: (arguments.last?.range ?? open.range).end)
+                return .invalid(name.range.through(argument.range))
             }
         }
     }

@@ -88,11 +88,11 @@ import Testing
             try DaemonFixture.kcatProduce(
                 broker, topic: "profiles", [#"c1|{"tier": "senator"}"#, #"c2|{"tier": "gold"}"#])
             // Profiles first: an event decided before its customer's profile arrives sees no profile.
-            try DaemonFixture.waitForCommit(broker, group: group, topic: "profiles", offset: 2, within: 20)
+            try DaemonFixture.waitForCommit(broker, group: group, topic: "profiles", offset: 2, within: 60)
             try DaemonFixture.kcatProduce(broker, topic: "events", Self.events)
             return try DaemonFixture.consume(
                 broker, topics: ["offers.sms", "offers.web", "escalations", "lurker.decisions", "lurker.deadletter"],
-                count: 14, within: 20)
+                count: 14, within: 60)
         }
         stop.stop()
         let (statistics, counters) = try await daemon.value

@@ -1,6 +1,7 @@
-import Lurker
 import RuleDSL
 import Testing
+
+@testable import Lurker
 
 /// The engine against ``NaiveEvaluator``, a second implementation written from the spec alone, on random
 /// campaign sets and event streams: every decision must be the same, in the same order.
@@ -43,6 +44,33 @@ import Testing
         #expect(duplicateIDs.isEmpty, "\(duplicateIDs.count) seeds reuse an id: \(duplicateIDs.prefix(30))")
         // The generator must produce work worth comparing.
         #expect(decided > Self.seeds.count * 5)
+    }
+
+    /// The seeds give the indexed matcher work: campaigns whose `when` has an equality or membership test
+    /// on an event or profile field, found through a campaign index rather than evaluated for every event.
+    @Test func generatedCampaignsAreOftenIndexed() {
+        var indexed = 0
+        var campaigns = 0
+        for seed in Self.seeds {
+            for campaign in EngineScenarioGenerator.scenario(seed: seed).campaigns {
+                campaigns += 1
+                if campaign.activeFrom == nil, campaign.activeUntil == nil,
+                    let condition = campaign.condition, CompiledCampaignSet.anchor(of: condition) != nil
+                {
+                    indexed += 1
+                }
+            }
+        }
+        #expect(indexed * 4 > campaigns, "\(indexed) of \(campaigns) generated campaigns are indexed")
+    }
+
+    /// Explaining a customer evaluates every campaign for them, indexes or not, and changes no decision.
+    @Test func tracingACustomerChangesNoDecision() {
+        for seed in UInt64(1)...500 {
+            let scenario = EngineScenarioGenerator.scenario(seed: seed)
+            let traced = scenario.runEngine(tracing: "c-1").map(NaiveDecision.init)
+            #expect(EngineScenario.firstDifference(traced, scenario.runEngine().map(NaiveDecision.init)) == nil, "seed \(seed)")
+        }
     }
 
     @Test func decisionIDsAreTheSameOnASecondRun() {

@@ -5,7 +5,9 @@ import Testing
 typealias SourceLocation = RuleDSL.SourceLocation
 
 @Suite struct LexerTests {
-    private func tokenize(_ text: String) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+    private func tokenize(_ text: String)
+        -> (tokens: [Token], comments: [SourceComment], diagnostics: [Diagnostic])
+    {
         Lexer.tokenize(SourceFile(path: "t.lurk", text: text))
     }
 
@@ -223,5 +225,11 @@ typealias SourceLocation = RuleDSL.SourceLocation
 
     @Test func commentsRunToTheEndOfTheLine() {
         #expect(tokens("a # b \"c\n d").map(\.text) == ["a", "d", ""])
+    }
+
+    @Test func keepsCommentsWithoutTrailingWhitespace() {
+        let comments = tokenize("# one \t\r\na #two\n  #\n").comments
+        #expect(comments.map(\.text) == ["# one", "#two", "#"])
+        #expect(comments.map { "\($0.range.start)-\($0.range.end)" } == ["1:1-1:9", "2:3-2:7", "3:3-3:4"])
     }
 }

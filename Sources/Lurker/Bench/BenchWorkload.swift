@@ -132,19 +132,19 @@ public struct BenchWorkload: Sendable {
             return "\(name) { on page.viewed when event.page == \"/p/\(page)\" and count(page.viewed, 1h) >= 3 offer \"page-\(page)-\(index)\" via web priority \(priority) }"
         case 12:
             let category = random.int(in: 0...categories - 1)
-            return "\(name) { on cart.abandoned when event.category == \"cat-\(category)\" and event.value > 50 wait 2h unless order.placed offer \"cat-\(category)-\(index)\" via customer.preferred_channel with { sku: event.sku } }"
+            return "\(name) { on cart.abandoned when event.category == \"cat-\(category)\" and event.value > 400 and customer.tier != \"basic\" wait 2h unless order.placed offer \"cat-\(category)-\(index)\" via customer.preferred_channel with { sku: event.sku } }"
         case 13:
             let store = random.int(in: 0...stores - 1)
-            return "\(name) { on store.visit when event.store == \"store-\(store)\" and customer.lifetime_value > 1000 escalate \"host-\(store)\" with { tier: customer.tier } }"
+            return "\(name) { on store.visit when event.store == \"store-\(store)\" and customer.lifetime_value > 8000 escalate \"host-\(store)\" with { tier: customer.tier } }"
         case 14:
             let sku = random.int(in: 0...skus - 1)
             return "\(name) { on order.placed when event.sku in [\"sku-\(sku)\", \"sku-\((sku + 1) % skus)\"] offer \"cross-\(index)\" via email with { items: event.items } }"
         case 15:
             let category = random.int(in: 0...categories - 1)
-            return "\(name) { on product.viewed when event.category == \"cat-\(category)\" and seen(cart.abandoned, 1d) offer \"cat-view-\(index)\" via event.channel priority \(priority) }"
+            return "\(name) { on product.viewed when event.category == \"cat-\(category)\" and seen(cart.abandoned, 1d) and count(product.viewed, 10m) >= 3 offer \"cat-view-\(index)\" via event.channel priority \(priority) }"
         default:
             let category = random.int(in: 0...categories - 1)
-            return "\(name) { on order.placed when event.category == \"cat-\(category)\" and event.value >= 500 escalate \"big-order\" with { value: event.value } }"
+            return "\(name) { on order.placed when event.category == \"cat-\(category)\" and event.value >= 850 escalate \"big-order\" with { value: event.value } }"
         }
     }
 }

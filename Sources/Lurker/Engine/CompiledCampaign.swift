@@ -1,7 +1,8 @@
 import RuleDSL
 
-/// One campaign ready for the engine: its expressions compiled to programs, its clauses resolved.
-struct CompiledCampaign: Sendable {
+/// One campaign ready for the engine: its expressions compiled to programs, its clauses resolved. A class, so
+/// the hot path refers to it without copying its parts.
+final class CompiledCampaign: Sendable {
     /// Where an offer's channel comes from.
     enum ChannelPlan: Sendable {
         /// An escalation, or a NAME or STRING channel that is not usable (the checker rejects those).
@@ -13,33 +14,37 @@ struct CompiledCampaign: Sendable {
     }
 
     /// The position in the set, which orders decisions within a moment.
-    var index: Int
+    let index: Int
     /// The campaign as checked.
-    var campaign: Campaign
-    /// The `when`, nil for always.
-    var condition: Program?
+    let campaign: Campaign
     /// The `via` channel of an offer.
-    var channel: ChannelPlan
+    let channel: ChannelPlan
     /// The `with` attributes in the order written.
-    var attributes: [(key: String, value: Program)]
+    let attributes: [(key: String, value: Program)]
     /// The action as a decision reports it.
-    var action: Decision.Action
+    let action: Decision.Action
     /// The type ids of the `on` types.
-    var triggers: [Int32]
+    let triggers: [Int32]
     /// The type ids of the `wait … unless` types.
-    var unless: [Int32]
-    /// Whether a campaign index finds the campaign (an equality or membership test of its `when` decides
-    /// whether it is a candidate); otherwise it is evaluated for every event of its types.
-    var isIndexed: Bool
+    let unless: [Int32]
 
-    var name: String { campaign.name }
-    var isOffer: Bool { if case .offer = action { true } else { false } }
+    /// The name.
+    let name: String
+    /// Whether the action is an offer.
+    let isOffer: Bool
 
-    /// Whether the campaign is active at `time`: `from` ≤ time < `until`.
-    @inline(__always)
-    func isActive(at time: Int64) -> Bool {
-        if let from = campaign.activeFrom, time < from { return false }
-        if let until = campaign.activeUntil, time >= until { return false }
-        return true
+    init(
+        index: Int, campaign: Campaign, channel: ChannelPlan, attributes: [(key: String, value: Program)],
+        action: Decision.Action, triggers: [Int32], unless: [Int32]
+    ) {
+        self.index = index
+        self.campaign = campaign
+        self.channel = channel
+        self.attributes = attributes
+        self.action = action
+        self.triggers = triggers
+        self.unless = unless
+        name = campaign.name
+        isOffer = if case .offer = action { true } else { false }
     }
 }

@@ -30,6 +30,12 @@ public struct CompiledCampaignSet: Sendable {
     let constants: ConstantPool
     /// The deepest stack of any program.
     let stackDepth: Int
+    /// Per campaign, what deciding whether it triggers reads.
+    let checks: [CandidateCheck]
+    /// The conditions of all campaigns, one after the other (see ``CandidateCheck/conditionStart``).
+    let conditionCode: [Program.Instruction]
+    /// Per campaign, its conjuncts compiled one by one, when the set was compiled for explaining.
+    let conjuncts: [[ConjunctPlan]]?
 
     /// The names of the campaigns, in set order.
     public var campaignNames: [String] { campaigns.map(\.name) }
@@ -37,13 +43,23 @@ public struct CompiledCampaignSet: Sendable {
     /// The checked campaigns, in set order.
     public var definitions: [Campaign] { campaigns.map(\.campaign) }
 
-    /// Compiles a checked campaign set (``CampaignChecker`` gave it without errors).
-    public init(_ definitions: [Campaign]) {
+    /// Compiles a checked campaign set (``CampaignChecker`` gave it without errors); `explaining` also compiles
+    /// each conjunct of each condition on its own, for traces (``Engine/trace(customer:)``).
+    public init(_ definitions: [Campaign], explaining: Bool = false) {
         var compiler = CampaignCompiler()
         var compiled: [CompiledCampaign] = []
         var anchors: [Int: (path: Path, keys: [Value])] = [:]
+        var checks: [CandidateCheck] = []
+        var conditionCode: [Program.Instruction] = []
+        var conjuncts: [[ConjunctPlan]] = []
         for (index, campaign) in definitions.enumerated() {
-            let condition = campaign.condition.map { compiler.compile($0) }
+            if explaining {
+                conjuncts.append(Self.conjuncts(of: campaign.condition).map { conjunct in
+                    ConjunctPlan(
+                        expression: conjunct, program: compiler.compile(conjunct),
+                        operands: Self.operands(of: conjunct).map { ($0, compiler.compile($0)) })
+                })
+            }
             let channel: CompiledCampaign.ChannelPlan
             let action: Decision.Action
             let with: [Attribute]
@@ -60,38 +76,48 @@ public struct CompiledCampaignSet: Sendable {
                 with = attributes
                 channel = .none
             }
+            var condition = campaign.condition
             if campaign.activeFrom == nil, campaign.activeUntil == nil, let when = campaign.condition,
                 let anchor = Self.anchor(of: when)
             {
-                anchors[index] = anchor
+                anchors[index] = (anchor.path, anchor.keys)
+                condition = anchor.residual
             }
+            let program = condition.map { compiler.compile($0) } ?? Program()
+            checks.append(
+                CandidateCheck(
+                    conditionStart: Int32(conditionCode.count), conditionCount: Int32(program.instructions.count),
+                    activeFrom: campaign.activeFrom ?? .min, activeUntil: campaign.activeUntil ?? .max,
+                    waits: campaign.wait != nil, isIndexed: anchors[index] != nil))
+            conditionCode += program.instructions
             compiled.append(
                 CompiledCampaign(
                     index: index,
                     campaign: campaign,
-                    condition: condition,
                     channel: channel,
                     attributes: with.map { ($0.key, compiler.compile($0.value)) },
                     action: action,
                     triggers: Self.unique(campaign.triggers.map { compiler.type($0.name) }),
-                    unless: Self.unique((campaign.wait?.unless ?? []).map { compiler.type($0.name) }),
-                    isIndexed: anchors[index] != nil
+                    unless: Self.unique((campaign.wait?.unless ?? []).map { compiler.type($0.name) })
                 )
             )
         }
 
-        var plans = [TypePlan](repeating: TypePlan(), count: compiler.typeNames.count)
-        for (index, tracked) in compiler.tracked.enumerated() {
-            plans[Int(tracked.type)].tracked = Int32(index)
+        var tracked = [Int32?](repeating: nil, count: compiler.typeNames.count)
+        var always = [[Int32]](repeating: [], count: compiler.typeNames.count)
+        var cancels = [[Int32]](repeating: [], count: compiler.typeNames.count)
+        var indexed = [[CandidateIndex]](repeating: [], count: compiler.typeNames.count)
+        for (index, type) in compiler.tracked.enumerated() {
+            tracked[Int(type.type)] = Int32(index)
         }
         var indexes: [Int32: [String: IndexBuilder]] = [:]
         for campaign in compiled {
             for type in campaign.unless {
-                plans[Int(type)].cancels.append(Int32(campaign.index))
+                cancels[Int(type)].append(Int32(campaign.index))
             }
             for type in campaign.triggers {
                 guard let anchor = anchors[campaign.index] else {
-                    plans[Int(type)].always.append(Int32(campaign.index))
+                    always[Int(type)].append(Int32(campaign.index))
                     continue
                 }
                 indexes[type, default: [:]][anchor.path.description, default: IndexBuilder(source: compiler.program(reading: anchor.path))]
@@ -99,20 +125,43 @@ public struct CompiledCampaignSet: Sendable {
             }
         }
         for (type, builders) in indexes {
-            plans[Int(type)].indexes = builders.keys.sorted().map { builders[$0]!.build() }
+            indexed[Int(type)] = builders.keys.sorted().map { builders[$0]!.build() }
         }
 
         campaigns = compiled
         typeNames = compiler.typeNames
         typeTable = BytesTable(compiler.typeNames.enumerated().map { (Array($1.utf8), Int32($0)) })
-        self.plans = plans
-        tracked = compiler.tracked
+        plans = compiler.typeNames.indices.map {
+            TypePlan(tracked: tracked[$0], always: always[$0], indexes: indexed[$0], cancels: cancels[$0])
+        }
+        self.tracked = compiler.tracked
         eventFields = BytesTable(compiler.eventFieldNames.enumerated().map { (Array($1.utf8), Int32($0)) })
         eventPaths = compiler.eventPaths
         profileFields = compiler.profileFieldNames
         profilePaths = compiler.profilePaths
         constants = ConstantPool(compiler.constants)
         stackDepth = compiler.stackDepth
+        self.checks = checks
+        self.conditionCode = conditionCode
+        self.conjuncts = explaining ? conjuncts : nil
+    }
+
+    /// The conjuncts of a condition: the operands of its top-level `and`s, left to right.
+    static func conjuncts(of condition: Expression?) -> [Expression] {
+        guard let condition else { return [] }
+        if case .and(let lhs, let rhs) = condition { return conjuncts(of: lhs) + conjuncts(of: rhs) }
+        return [condition]
+    }
+
+    /// The operands of a test worth showing in a trace: those that are not literals.
+    private static func operands(of test: Expression) -> [Expression] {
+        let operands: [Expression]
+        switch test {
+        case .comparison(_, let lhs, let rhs, _), .contains(let lhs, let rhs): operands = [lhs, rhs]
+        case .membership(let element, _), .presence(let element, _), .not(let element, _): operands = [element]
+        default: operands = []
+        }
+        return operands.filter { if case .literal = $0 { false } else { true } }
     }
 
     private static func unique(_ types: [Int32]) -> [Int32] {
@@ -122,26 +171,19 @@ public struct CompiledCampaignSet: Sendable {
 
     /// The test of a `when` that indexes its campaign, if it has one: a conjunct of the whole condition that is
     /// `path == literal`, `literal == path` or `path in [literals]` with strings, numbers or booleans. Event
-    /// fields are preferred to profile fields, and equality to membership.
-    static func anchor(of condition: Expression) -> (path: Path, keys: [Value])? {
-        var conjuncts: [Expression] = []
-        func flatten(_ expression: Expression) {
-            if case .and(let lhs, let rhs) = expression {
-                flatten(lhs)
-                flatten(rhs)
-            } else {
-                conjuncts.append(expression)
-            }
-        }
-        flatten(condition)
+    /// fields are preferred to profile fields, and equality to membership. `residual` is the condition without
+    /// that conjunct (nil when it was the whole condition): what is left to evaluate once the index found the
+    /// campaign, as `a and b` holds exactly when both hold.
+    static func anchor(of condition: Expression) -> (path: Path, keys: [Value], residual: Expression?)? {
+        let conjuncts = conjuncts(of: condition)
         func isKey(_ value: Value) -> Bool {
             switch value {
             case .string, .number, .bool: true
             default: false
             }
         }
-        var best: (path: Path, keys: [Value], rank: Int)?
-        for conjunct in conjuncts {
+        var best: (path: Path, keys: [Value], rank: Int, conjunct: Int)?
+        for (position, conjunct) in conjuncts.enumerated() {
             var found: (path: Path, keys: [Value], isEquality: Bool)?
             switch conjunct {
             case .comparison(.equal, .path(let path, _), .literal(let value, _), _) where isKey(value),
@@ -159,9 +201,14 @@ public struct CompiledCampaignSet: Sendable {
             }
             guard let found else { continue }
             let rank = (found.path.root == .event ? 0 : 2) + (found.isEquality ? 0 : 1)
-            if best == nil || rank < best!.rank { best = (found.path, found.keys, rank) }
+            if best == nil || rank < best!.rank { best = (found.path, found.keys, rank, position) }
         }
-        return best.map { ($0.path, $0.keys) }
+        guard let best else { return nil }
+        var residual: Expression?
+        for (position, conjunct) in conjuncts.enumerated() where position != best.conjunct {
+            residual = residual.map { .and($0, conjunct) } ?? conjunct
+        }
+        return (best.path, best.keys, residual)
     }
 }
 

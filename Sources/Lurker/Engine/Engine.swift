@@ -89,6 +89,16 @@ public final class Engine {
         core.replace(campaigns: campaigns)
     }
 
+    /// Follows `customer` from now on: every later moment of theirs is recorded in ``trace`` with each
+    /// campaign's verdict (`lurker explain`). The campaign set must be compiled with `explaining: true`.
+    public func trace(customer: String) {
+        precondition(core.campaigns.conjuncts != nil, "tracing needs a campaign set compiled for explaining")
+        core.tracedCustomer = Array(customer.utf8)
+    }
+
+    /// The traced customer's moments so far, oldest first.
+    public var trace: [TraceStep] { core.trace }
+
     /// Drops the clock, timers and pending waits of a partition this instance no longer owns; its next owner
     /// decides them.
     public func removePartition(_ partition: Int32) {

@@ -12,7 +12,12 @@ import Darwin
 extension EngineCore {
     /// Runs `program` for `moment` and returns its value.
     mutating func run(_ program: Program, _ moment: Moment) -> Operand {
-        program.instructions.withUnsafeBufferPointer { instructions in
+        program.instructions.withUnsafeBufferPointer { run($0, moment) }
+    }
+
+    /// Runs the instructions of a program (jump targets count from its first) for `moment`; returns its value.
+    mutating func run(_ instructions: UnsafeBufferPointer<Program.Instruction>, _ moment: Moment) -> Operand {
+        do {
             var top = -1
             var position = 0
             while position < instructions.count {
@@ -93,34 +98,44 @@ extension EngineCore {
                         stack[top] = .missing
                         break
                     }
-                    stack[top] = .number(Double(history(instruction.a, moment)?.count(now: moment.now, window: window) ?? 0))
+                    let count = history(instruction.a, moment).map {
+                        customers[$0.record].state.histories[$0.position].count(now: moment.now, window: window)
+                    }
+                    stack[top] = .number(Double(count ?? 0))
                 case .seen:
                     guard case .duration(let window) = stack[top] else {
                         stack[top] = .bool(false)
                         break
                     }
-                    stack[top] = .bool((history(instruction.a, moment)?.count(now: moment.now, window: window) ?? 0) > 0)
+                    let count = history(instruction.a, moment).map {
+                        customers[$0.record].state.histories[$0.position].count(now: moment.now, window: window)
+                    }
+                    stack[top] = .bool((count ?? 0) > 0)
                 case .sum:
                     guard case .duration(let window) = stack[top] else {
                         stack[top] = .missing
                         break
                     }
                     let slots = campaigns.tracked[Int(instruction.a)].numberSlots.count
-                    let total = history(instruction.a, moment)?.sum(
-                        now: moment.now, window: window, slot: Int(instruction.b), slots: slots) ?? 0
+                    let total = history(instruction.a, moment).map {
+                        customers[$0.record].state.histories[$0.position].sum(
+                            now: moment.now, window: window, slot: Int(instruction.b), slots: slots)
+                    } ?? 0
                     stack[top] = total.isFinite ? .number(total) : .missing
                 case .since:
                     top += 1
-                    if let (history, row) = latest(instruction.a, moment) {
-                        stack[top] = .duration(moment.now - history.time(at: row))
+                    if let (at, row) = latest(instruction.a, moment) {
+                        stack[top] = .duration(moment.now - customers[at.record].state.histories[at.position].time(at: row))
                     } else {
                         stack[top] = .missing
                     }
                 case .last:
                     top += 1
-                    if let (history, row) = latest(instruction.a, moment) {
+                    if let (at, row) = latest(instruction.a, moment) {
                         let slots = campaigns.tracked[Int(instruction.a)].valueSlots.count
-                        stack[top] = operand(history.value(at: row, slot: Int(instruction.b), slots: slots))
+                        let value = customers[at.record].state.histories[at.position].value(
+                            at: row, slot: Int(instruction.b), slots: slots)
+                        stack[top] = operand(value)
                     } else {
                         stack[top] = .missing
                     }
@@ -163,20 +178,21 @@ extension EngineCore {
         return operand(current)
     }
 
-    /// The kept history of a tracked type for the moment's customer.
-    private func history(_ tracked: Int32, _ moment: Moment) -> TypeHistory? {
-        guard let record = moment.record, let position = customers.records[Int(record)].state.history(of: tracked)
+    /// Where the kept history of a tracked type for the moment's customer is, read in place.
+    private func history(_ tracked: Int32, _ moment: Moment) -> (record: Int32, position: Int)? {
+        guard let record = moment.record, let position = customers[record].state.history(of: tracked)
         else { return nil }
-        return customers.records[Int(record)].state.histories[position]
+        return (record, position)
     }
 
     /// The latest earlier event of a tracked type (spec §4 `since`, `last`): time ≤ now, the current event
     /// excluded, ties to the one processed last.
-    private func latest(_ tracked: Int32, _ moment: Moment) -> (TypeHistory, Int)? {
-        guard let history = history(tracked, moment),
-            let row = history.latest(atOrBefore: moment.now, excludingLast: moment.currentTracked == tracked)
+    private func latest(_ tracked: Int32, _ moment: Moment) -> ((record: Int32, position: Int), Int)? {
+        guard let at = history(tracked, moment),
+            let row = customers[at.record].state.histories[at.position].latest(
+                atOrBefore: moment.now, excludingLast: moment.currentTracked == tracked)
         else { return nil }
-        return (history, row)
+        return (at, row)
     }
 
     // MARK: Values

@@ -13,7 +13,7 @@ extension EngineCore {
         for (position, firing) in firings.enumerated() {
             if case .perCustomer(let count, let window) = campaigns.campaigns[Int(firing.campaign)].campaign.limit,
                 let record,
-                customers.records[Int(record)].state.limitCount(campaign: firing.campaign, at: time, window: window) >= count
+                customers[record].state.limitCount(campaign: firing.campaign, at: time, window: window) >= count
             {
                 outcomes[position] = .capped
             }
@@ -48,13 +48,14 @@ extension EngineCore {
                 outcomes[position] = .sent
             }
         }
+        if step != nil { traceGovernance(outcomes.map { $0! }, at: time) }
         for (position, firing) in firings.enumerated() {
             let outcome = outcomes[position]!
             let campaign = campaigns.campaigns[Int(firing.campaign)].campaign
             if outcome == .sent || outcome == .holdout, case .perCustomer(_, let window) = campaign.limit {
                 let held = record ?? customers.insert(String(decoding: customer, as: UTF8.self), hash: hash)
                 record = held
-                customers.records[Int(held)].state.recordLimit(campaign: firing.campaign, at: time, windowed: window != nil)
+                customers[held].state.recordLimit(campaign: firing.campaign, at: time, window: window)
             }
             if outcome == .sent, let budget = campaign.budget {
                 budgets[Int(firing.campaign)][Self.period(of: time, budget.period), default: 0] += 1

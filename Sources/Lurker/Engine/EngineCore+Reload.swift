@@ -26,7 +26,7 @@ extension EngineCore {
         }
 
         for record in Array(customers.liveRecords) {
-            var state = customers.records[Int(record)].state
+            var state = customers[record].state
             state.histories = state.histories.compactMap { history in
                 let tracked = old.tracked[Int(history.tracked)]
                 guard let map = trackedMap[Int(history.tracked)] else { return nil }
@@ -43,7 +43,8 @@ extension EngineCore {
                 kept.campaign = campaign
                 return kept
             }
-            customers.records[Int(record)].state = state
+            state.pruneAt = .min  // retentions may have changed: look again at the next event
+            customers[record].state = state
             if state.isEmpty { customers.remove(record) }
         }
         for partition in Array(partitions.keys) {
@@ -56,7 +57,8 @@ extension EngineCore {
         }
 
         var newBudgets = [[Int64: Int]](repeating: [:], count: new.campaigns.count)
-        var newCounters = [CampaignCounters](repeating: CampaignCounters(), count: new.campaigns.count)
+        let newCounters = UnsafeMutableBufferPointer<CampaignCounters>.allocate(capacity: new.campaigns.count)
+        newCounters.initialize(repeating: CampaignCounters())
         for (index, mapped) in campaignMap.enumerated() {
             guard let mapped else { continue }
             newBudgets[Int(mapped)] = budgets[index]
@@ -67,6 +69,7 @@ extension EngineCore {
             if let type = new.typeTable.value(for: name) { newTypeEvents[Int(type)] = typeEvents[index] }
         }
         budgets = newBudgets
+        counters.deallocate()
         counters = newCounters
         typeEvents = newTypeEvents
         profileKeyIDs = new.profileFields.map { profileKeys.id(Array($0.utf8)) }

@@ -52,12 +52,19 @@ struct EngineCore: ~Copyable {
     private var slotNumbers: [Double] = []
     private var slotValues: [Value] = []
     private var sweepCursor = 0
+    /// The customer ``trace`` follows, nil when none is traced.
+    var tracedCustomer: [UInt8]?
+    /// The traced moments so far.
+    var trace: [TraceStep] = []
+    /// The traced moment being decided.
+    var step: TraceStep?
 
     var events = 0
     var tooLate = 0
     var mismatches = 0
     var typeEvents: [Int]
-    var counters: [CampaignCounters]
+    /// Per campaign; a buffer rather than an array, so counting needs no uniqueness check.
+    var counters: UnsafeMutableBufferPointer<CampaignCounters>
 
     init(campaigns: CompiledCampaignSet) {
         self.campaigns = campaigns
@@ -68,7 +75,8 @@ struct EngineCore: ~Copyable {
         profileKeys = keys
         stack = .allocate(capacity: campaigns.stackDepth + 1)
         typeEvents = Array(repeating: 0, count: campaigns.typeNames.count)
-        counters = Array(repeating: CampaignCounters(), count: campaigns.campaigns.count)
+        counters = .allocate(capacity: campaigns.campaigns.count)
+        counters.initialize(repeating: CampaignCounters())
         candidates.reserveCapacity(64)
         firings.reserveCapacity(16)
         boxes.reserveCapacity(16)
@@ -76,6 +84,7 @@ struct EngineCore: ~Copyable {
 
     deinit {
         stack.deallocate()
+        counters.deallocate()
     }
 
     // MARK: Queries
@@ -88,7 +97,7 @@ struct EngineCore: ~Copyable {
 
     /// The number of pending waits.
     var pendingWaitCount: Int {
-        customers.liveRecords.reduce(0) { $0 + customers.records[Int($1)].state.pending.count }
+        customers.liveRecords.reduce(0) { $0 + customers[$1].state.pending.count }
     }
 
     /// The counters since the engine started.
@@ -100,7 +109,7 @@ struct EngineCore: ~Copyable {
         for campaign in campaigns.campaigns {
             let counter = counters[campaign.index]
             var evaluated = counter.evaluated
-            if campaign.isIndexed {
+            if campaigns.checks[campaign.index].isIndexed {
                 evaluated += campaign.triggers.reduce(0) { $0 + typeEvents[Int($1)] }
             }
             let outcomes = [
@@ -135,7 +144,7 @@ struct EngineCore: ~Copyable {
         }
         let record = customers.find(customer, hash: hash)
             ?? customers.insert(String(decoding: customer, as: UTF8.self), hash: hash)
-        customers.records[Int(record)].state.profile = profile
+        customers[record].state.profile = profile
         return nil
     }
 
@@ -155,10 +164,17 @@ struct EngineCore: ~Copyable {
         events += 1
         if time < clock - TrackedType.lateness { tooLate += 1 }
         fireDueTimers(of: partition, into: &decisions)
+        let customer = scanner.customer
+        if tracedCustomer != nil, isTraced(customer) {
+            step = TraceStep(cause: .event(type: String(decoding: scanner.type, as: UTF8.self), time: time, reference: reference))
+        }
+        defer {
+            if let step { trace.append(step) }
+            step = nil
+        }
         guard let type = campaigns.typeTable.value(for: scanner.type) else { return nil }
         typeEvents[Int(type)] += 1
         boxes.removeAll(keepingCapacity: true)
-        let customer = scanner.customer
         let hash = BytesTable.hash(customer)
         var record = customers.find(customer, hash: hash)
         let plan = campaigns.plans[Int(type)]
@@ -169,25 +185,30 @@ struct EngineCore: ~Copyable {
         }
         if let record, !plan.cancels.isEmpty {
             for index in plan.cancels {
-                guard let wait = customers.records[Int(record)].state.removePending(campaign: index) else { continue }
+                guard let wait = customers[record].state.removePending(campaign: index) else { continue }
                 let firing = Firing(campaign: index, trigger: wait.trigger, channel: wait.channel, attributes: wait.attributes)
                 self.record(firing, customer: customer, outcome: .cancelled, at: time, into: &decisions)
+                verdict(campaigns.campaigns[Int(index)].name, .cancelled)
             }
         }
         if !plan.always.isEmpty || !plan.indexes.isEmpty {
-            let profile = record.flatMap { customers.records[Int($0)].state.profile }
+            let profile = record.flatMap { customers[$0].state.profile }
             Self.withBytes(of: profile) { profileBytes in
                 let moment = Moment(
                     record: record, customer: customer, profile: profileBytes, now: time, currentTracked: plan.tracked)
-                evaluateCandidates(plan, type: type, reference: reference, moment: moment, hash: hash, record: &record)
+                if step == nil {
+                    evaluateCandidates(plan, type: type, reference: reference, moment: moment, hash: hash, record: &record)
+                } else {
+                    traceCandidates(type: type, reference: reference, moment: moment, hash: hash, record: &record)
+                }
             }
             if !firings.isEmpty {
                 govern(customer: customer, hash: hash, record: &record, at: time, into: &decisions)
             }
         }
         if let record {
-            customers.records[Int(record)].state.prune(clock: clock, campaigns: campaigns)
-            if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
+            customers[record].state.prune(clock: clock, campaigns: campaigns)
+            if customers[record].state.isEmpty { customers.remove(record) }
         }
         fireDueTimers(of: partition, into: &decisions)
         return nil
@@ -196,7 +217,7 @@ struct EngineCore: ~Copyable {
     /// Calls `body` with the encoded bytes of `profile`, nil without one.
     private static func withBytes<Result>(of profile: Profile?, _ body: (UnsafeRawBufferPointer?) -> Result) -> Result {
         guard let profile else { return body(nil) }
-        return profile.bytes.withUnsafeBytes { body($0) }
+        return profile.withBytes(body)
     }
 
     /// Adds the current event to its type's history, with the fields `sum` and `last` read of it.
@@ -211,12 +232,13 @@ struct EngineCore: ~Copyable {
         for program in type.valueSlots {
             slotValues.append(value(of: run(program, moment)))
         }
-        let position = customers.records[Int(record)].state.history(of: tracked)
+        let position = customers[record].state.history(of: tracked)
         if position == nil {
-            customers.records[Int(record)].state.histories.append(TypeHistory(tracked: tracked))
+            customers[record].state.histories.append(TypeHistory(tracked: tracked))
         }
-        let index = position ?? customers.records[Int(record)].state.histories.count - 1
-        customers.records[Int(record)].state.histories[index].append(time: time, numbers: slotNumbers, values: slotValues)
+        let index = position ?? customers[record].state.histories.count - 1
+        customers[record].state.histories[index].append(time: time, numbers: slotNumbers, values: slotValues)
+        customers[record].state.noteAppended(to: index, retention: type.retention)
     }
 
     /// Step 3 of spec §5 for the candidates of an event: active campaigns whose `when` holds fire, or start
@@ -234,34 +256,59 @@ struct EngineCore: ~Copyable {
         }
         if sources > 1 { candidates.sort() }
         firings.removeAll(keepingCapacity: true)
+        let checks = campaigns.checks
+        let code = campaigns.conditionCode
         for index in candidates {
-            let campaign = campaigns.campaigns[Int(index)]
-            guard campaign.isActive(at: moment.now) else { continue }
-            if !campaign.isIndexed { counters[Int(index)].evaluated += 1 }
-            if let condition = campaign.condition, !run(condition, moment).isTrue { continue }
+            let check = checks[Int(index)]
+            guard check.isActive(at: moment.now) else { continue }
+            if !check.isIndexed { counters[Int(index)].evaluated += 1 }
+            if check.conditionCount > 0 {
+                let holds = code.withUnsafeBufferPointer { code in
+                    let start = Int(check.conditionStart)
+                    return run(UnsafeBufferPointer(rebasing: code[start..<start + Int(check.conditionCount)]), moment)
+                }.isTrue
+                guard holds else { continue }
+            }
             counters[Int(index)].triggered += 1
+            let campaign = campaigns.campaigns[Int(index)]
             let trigger = Trigger(type: campaigns.typeNames[Int(type)], time: moment.now, reference: reference)
-            if let wait = campaign.campaign.wait {
-                if let record, customers.records[Int(record)].state.pending.contains(where: { $0.campaign == index }) {
+            if check.waits, let wait = campaign.campaign.wait {
+                if let record, customers[record].state.pending.contains(where: { $0.campaign == index }) {
                     continue
                 }
-                let held = record ?? customers.insert(String(decoding: moment.customer, as: UTF8.self), hash: hash)
-                record = held
-                lastTimer += 1
-                let due = moment.now + wait.milliseconds
-                customers.records[Int(held)].state.pending.append(
-                    PendingWait(
-                        campaign: index, partition: trigger.reference.partition, timer: lastTimer, due: due,
-                        trigger: trigger, channel: channel(of: campaign, moment), attributes: attributes(of: campaign, moment)))
-                partitions[trigger.reference.partition]!.timers.insert(
-                    TimerQueue.Timer(due: due, sequence: lastTimer, customer: customers.records[Int(held)].id, campaign: index))
+                startWait(campaign, milliseconds: wait.milliseconds, trigger: trigger, moment: moment, hash: hash, record: &record)
             } else {
-                firings.append(
-                    Firing(
-                        campaign: index, trigger: trigger, channel: channel(of: campaign, moment),
-                        attributes: attributes(of: campaign, moment)))
+                fire(campaign, trigger: trigger, moment: moment)
             }
         }
+    }
+
+    /// Starts the wait of a triggered campaign (spec §6), holding the customer if needed; returns its due time.
+    @discardableResult
+    mutating func startWait(
+        _ campaign: CompiledCampaign, milliseconds: Int64, trigger: Trigger, moment: Moment, hash: UInt64,
+        record: inout Int32?
+    ) -> Int64 {
+        let held = record ?? customers.insert(String(decoding: moment.customer, as: UTF8.self), hash: hash)
+        record = held
+        lastTimer += 1
+        let due = moment.now + milliseconds
+        let index = Int32(campaign.index)
+        customers[held].state.pending.append(
+            PendingWait(
+                campaign: index, partition: trigger.reference.partition, timer: lastTimer, due: due, trigger: trigger,
+                channel: channel(of: campaign, moment), attributes: attributes(of: campaign, moment)))
+        partitions[trigger.reference.partition]!.timers.insert(
+            TimerQueue.Timer(due: due, sequence: lastTimer, customer: customers[held].id, campaign: index))
+        return due
+    }
+
+    /// Adds a triggered campaign without a wait to the moment's ``firings``, its channel and attributes computed.
+    mutating func fire(_ campaign: CompiledCampaign, trigger: Trigger, moment: Moment) {
+        firings.append(
+            Firing(
+                campaign: Int32(campaign.index), trigger: trigger, channel: channel(of: campaign, moment),
+                attributes: attributes(of: campaign, moment)))
     }
 
     /// Appends the campaigns an index finds for the value the event or profile has.
@@ -335,9 +382,10 @@ struct EngineCore: ~Copyable {
             while partitions[partition]!.timers.nextDue == due, let timer = partitions[partition]!.timers.popFirst() {
                 // A cancelled timer is no timer: it must not place its customer's moment.
                 guard let record = customers.find(timer.customer),
-                    customers.records[Int(record)].state.pending.contains(where: { $0.timer == timer.sequence })
+                    customers[record].state.pending.contains(where: { $0.timer == timer.sequence })
                 else { continue }
-                if let index = moments.firstIndex(where: { $0.customer == timer.customer }) {
+                // Customers are told apart by the bytes of their ids, not by `String` equality.
+                if let index = moments.firstIndex(where: { $0.customer.utf8.elementsEqual(timer.customer.utf8) }) {
                     moments[index].timers.append(timer)
                 } else {
                     moments.append((timer.customer, [timer]))
@@ -353,21 +401,24 @@ struct EngineCore: ~Copyable {
         guard var record = customers.find(customer) else { return }
         firings.removeAll(keepingCapacity: true)
         for timer in timers {
-            let state = customers.records[Int(record)].state
+            let state = customers[record].state
             guard let index = state.pending.firstIndex(where: { $0.campaign == timer.campaign && $0.timer == timer.sequence })
             else { continue }
-            let wait = customers.records[Int(record)].state.pending.remove(at: index)
+            let wait = customers[record].state.pending.remove(at: index)
             firings.append(Firing(campaign: wait.campaign, trigger: wait.trigger, channel: wait.channel, attributes: wait.attributes))
         }
         firings.sort { $0.campaign < $1.campaign }
         var id = customer
         id.withUTF8 { bytes in
             let bytes = UnsafeRawBufferPointer(bytes)
+            if tracedCustomer != nil, isTraced(bytes) { step = TraceStep(cause: .timers(due: due)) }
             var held: Int32? = record
             govern(customer: bytes, hash: BytesTable.hash(bytes), record: &held, at: due, into: &decisions)
             record = held!
+            if let step { trace.append(step) }
+            step = nil
         }
-        if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
+        if customers[record].state.isEmpty { customers.remove(record) }
     }
 
     // MARK: Housekeeping
@@ -378,16 +429,16 @@ struct EngineCore: ~Copyable {
     @discardableResult
     mutating func sweep(limit: Int) -> Int {
         let clocks = partitions.values.map(\.clock).filter { $0 != .min }
-        guard let clock = clocks.min(), !customers.records.isEmpty else { return 0 }
+        guard let clock = clocks.min(), customers.recordLimit > 0 else { return 0 }
         var visited = 0
-        while visited < min(limit, customers.records.count) {
-            if sweepCursor >= customers.records.count { sweepCursor = 0 }
+        while visited < min(limit, customers.recordLimit) {
+            if sweepCursor >= customers.recordLimit { sweepCursor = 0 }
             let record = Int32(sweepCursor)
             sweepCursor += 1
             visited += 1
-            guard customers.records[Int(record)].hash != 0 else { continue }
-            customers.records[Int(record)].state.prune(clock: clock, campaigns: campaigns)
-            if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
+            guard customers.isLive(record) else { continue }
+            customers[record].state.prune(clock: clock, campaigns: campaigns)
+            if customers[record].state.isEmpty { customers.remove(record) }
         }
         return visited
     }
@@ -397,9 +448,9 @@ struct EngineCore: ~Copyable {
     mutating func removePartition(_ partition: Int32) {
         guard partitions.removeValue(forKey: partition) != nil else { return }
         for record in Array(customers.liveRecords)
-        where customers.records[Int(record)].state.pending.contains(where: { $0.partition == partition }) {
-            customers.records[Int(record)].state.pending.removeAll { $0.partition == partition }
-            if customers.records[Int(record)].state.isEmpty { customers.remove(record) }
+        where customers[record].state.pending.contains(where: { $0.partition == partition }) {
+            customers[record].state.pending.removeAll { $0.partition == partition }
+            if customers[record].state.isEmpty { customers.remove(record) }
         }
     }
 }

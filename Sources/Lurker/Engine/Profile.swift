@@ -1,21 +1,29 @@
 import RuleDSL
 
 /// A customer profile kept compact: every member of the profile's JSON object, keys as ids of the engine's
-/// ``ProfileKeys``, values in a small binary form, so a million profiles fit in little memory and a lookup walks
-/// a few bytes. All members are kept, not only those the campaigns read today, so a reloaded campaign set that
-/// reads another field finds it.
+/// ``ProfileKeys``, values in a small binary form, in one allocation of a few dozen bytes, so a million profiles
+/// fit in little memory and a lookup walks a few bytes. All members are kept, not only those the campaigns read
+/// today, so a reloaded campaign set that reads another field finds it.
 ///
-/// Layout, member after member: the key id (4 bytes, little endian), a tag byte, then the payload: nothing for
-/// `false` and `true`, 8 bytes for a number, a 4-byte length and the UTF-8 bytes for a string, a 4-byte length
-/// and the JSON text for an array or an object. `null` members are left out (they read as missing), and of a
-/// key written twice only the last is kept, as in `JSONSerialization`.
-struct Profile: Sendable {
+/// Layout, member after member: the key id (a varint), a tag byte, then the payload: nothing for `false` and
+/// `true`, a zigzag varint for an integral number of at most 2^53, 8 bytes for any other number, a varint length
+/// and the UTF-8 bytes for a string, a varint length and the JSON text for an array or an object. `null` members
+/// are left out (they read as missing), and of a key written twice only the last is kept, as in
+/// `JSONSerialization`.
+struct Profile: @unchecked Sendable {
+    // @unchecked: `storage` is written once when the profile is encoded, then only read.
+
     private enum Tag: UInt8 {
-        case `false`, `true`, number, string, json
+        case `false`, `true`, integer, number, string, json
     }
 
-    /// The encoded members.
-    private(set) var bytes: [UInt8]
+    /// The encoded members, in a buffer of their own.
+    private let storage: ProfileStorage
+
+    /// Calls `body` with the encoded members, valid for the call.
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        storage.withUnsafeMutablePointers { count, bytes in body(UnsafeRawBufferPointer(start: bytes, count: count.pointee)) }
+    }
 
     /// Encodes the JSON object in `json`, or tells why it is not one.
     static func encode(_ json: UnsafeRawBufferPointer, keys: inout ProfileKeys) -> Result<Profile, DeadLetterReason> {
@@ -47,7 +55,6 @@ struct Profile: Sendable {
                         }
                         let key = keys.id(string(try scanner.scanString()))
                         try scanner.expect(UInt8(ascii: ":"))
-                        let start = scanner.index
                         var field: FieldSlot
                         switch try scanner.next() {
                         case UInt8(ascii: "\""):
@@ -59,7 +66,7 @@ struct Profile: Sendable {
                             field = FieldSlot(kind: .object, start: open, end: scanner.index)
                         default:
                             switch try scanner.scanScalar() {
-                            case .number(let number): field = FieldSlot(kind: .number, start: start, number: number)
+                            case .number(let number): field = FieldSlot(kind: .number, number: number)
                             case .bool(let bool): field = FieldSlot(kind: .bool, number: bool ? 1 : 0)
                             case .null: field = FieldSlot()
                             }
@@ -74,61 +81,99 @@ struct Profile: Sendable {
             }
             var encoded: [UInt8] = []
             encoded.reserveCapacity(bytes.count)
-            func append(_ value: UInt32) {
-                for shift in stride(from: 0, to: 32, by: 8) { encoded.append(UInt8(truncatingIfNeeded: value >> shift)) }
+            func varint(_ value: UInt64) {
+                var rest = value
+                while rest >= 0x80 {
+                    encoded.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+                    rest >>= 7
+                }
+                encoded.append(UInt8(rest))
             }
             for (key, field) in members where field.kind != .absent {
-                append(key)
+                varint(UInt64(key))
                 switch field.kind {
                 case .bool:
                     encoded.append(field.number == 1 ? Tag.true.rawValue : Tag.false.rawValue)
+                case .number where field.number == field.number.rounded() && abs(field.number) <= 9_007_199_254_740_992:
+                    // The sign of a zero is never observable in the language (-0 == 0, and both are written 0).
+                    let integer = Int64(field.number)
+                    encoded.append(Tag.integer.rawValue)
+                    varint(UInt64(bitPattern: (integer << 1) ^ (integer >> 63)))
                 case .number:
                     encoded.append(Tag.number.rawValue)
                     let bits = field.number.bitPattern
-                    append(UInt32(truncatingIfNeeded: bits))
-                    append(UInt32(truncatingIfNeeded: bits >> 32))
+                    for shift in stride(from: 0, to: 64, by: 8) { encoded.append(UInt8(truncatingIfNeeded: bits >> shift)) }
                 case .string:
                     let content = string(JSONScanner.StringRange(start: field.start, end: field.end, hasEscapes: field.hasEscapes))
                     encoded.append(Tag.string.rawValue)
-                    append(UInt32(content.count))
+                    varint(UInt64(content.count))
                     encoded.append(contentsOf: content)
                 default:
                     encoded.append(Tag.json.rawValue)
-                    append(UInt32(field.end - field.start))
+                    varint(UInt64(field.end - field.start))
                     encoded.append(contentsOf: bytes[field.start..<field.end])
                 }
             }
-            return .success(Profile(bytes: encoded))
+            return .success(Profile(storage: ProfileStorage.make(encoded)))
         }
     }
 
     /// The value of member `key` in the encoded `bytes` of a profile; strings and JSON point into `bytes`.
     static func value(of key: UInt32, in bytes: UnsafeRawBufferPointer) -> Operand {
         var offset = 0
-        while offset < bytes.count {
-            let found = bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
-            let tag = Tag(rawValue: bytes[offset + 4])!
-            offset += 5
-            var length = 0
-            switch tag {
-            case .false, .true: length = 0
-            case .number: length = 8
-            case .string, .json:
-                length = Int(bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian)
-                offset += 4
+        func varint() -> UInt64 {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                let byte = bytes[offset]
+                offset += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { return value }
+                shift += 7
             }
-            if found == key {
-                switch tag {
-                case .false: return .bool(false)
-                case .true: return .bool(true)
-                case .number:
-                    return .number(Double(bitPattern: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian))
-                case .string: return .string(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]))
-                case .json: return .json(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]))
+        }
+        while offset < bytes.count {
+            let found = varint()
+            let tag = Tag(rawValue: bytes[offset])!
+            offset += 1
+            let start: Int
+            switch tag {
+            case .false, .true:
+                if found == key { return .bool(tag == .true) }
+            case .integer:
+                let zigzag = varint()
+                if found == key { return .number(Double(Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))) }
+            case .number:
+                start = offset
+                offset += 8
+                if found == key {
+                    return .number(Double(bitPattern: bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self).littleEndian))
+                }
+            case .string, .json:
+                let length = Int(varint())
+                start = offset
+                offset += length
+                if found == key {
+                    let content = UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
+                    return tag == .string ? .string(content) : .json(content)
                 }
             }
-            offset += length
         }
         return .missing
+    }
+}
+
+/// The heap buffer of one ``Profile``: its byte count, then its bytes, in one allocation.
+final class ProfileStorage: ManagedBuffer<Int, UInt8> {
+    /// A buffer holding `bytes`.
+    static func make(_ bytes: [UInt8]) -> ProfileStorage {
+        let storage = create(minimumCapacity: bytes.count) { _ in bytes.count } as! ProfileStorage
+        storage.withUnsafeMutablePointerToElements { elements in
+            bytes.withUnsafeBufferPointer { source in
+                guard let base = source.baseAddress else { return }
+                elements.initialize(from: base, count: source.count)
+            }
+        }
+        return storage
     }
 }

@@ -63,6 +63,21 @@ struct TypeHistory: Sendable {
     /// Value slot `slot` of row `row`.
     func value(at row: Int, slot: Int, slots: Int) -> Value { values[row * slots + slot] }
 
+    /// The earliest time kept (the history is not empty).
+    var oldestTime: Int64 { times.min()! }
+
+    /// The earliest time of an event that pruning may forget: any kept event, but the latest one when
+    /// `keepsLatest` is set; nil when there is none.
+    func oldestForgettableTime(keepsLatest: Bool) -> Int64? {
+        guard keepsLatest else { return times.min() }
+        guard let latest = latest(atOrBefore: .max, excludingLast: false) else { return nil }
+        var oldest: Int64?
+        for (row, time) in times.enumerated() where row != latest {
+            oldest = min(oldest ?? time, time)
+        }
+        return oldest
+    }
+
     /// Whether nothing is kept.
     var isEmpty: Bool { times.isEmpty }
 

@@ -124,8 +124,9 @@ struct EventScanner: ~Copyable {
 
     /// Reads the value at the scanner's position as a field.
     private static func scanField(_ scanner: inout JSONScanner) throws(JSONReaderError) -> FieldSlot {
+        let first = try scanner.next()
         let start = scanner.index
-        switch try scanner.next() {
+        switch first {
         case UInt8(ascii: "\""):
             let range = try scanner.scanString()
             return FieldSlot(kind: .string, start: range.start, end: range.end, hasEscapes: range.hasEscapes)

@@ -25,9 +25,10 @@ struct EngineScenario {
         self.until = until
     }
 
-    /// The engine's decisions, ids included.
-    func runEngine() -> [Decision] {
-        let engine = Engine(campaigns: CompiledCampaignSet(campaigns))
+    /// The engine's decisions, ids included; with `tracing`, the engine explains that customer's moments.
+    func runEngine(tracing customer: String? = nil) -> [Decision] {
+        let engine = Engine(campaigns: CompiledCampaignSet(campaigns, explaining: customer != nil))
+        if let customer { engine.trace(customer: customer) }
         var decisions: [Decision] = []
         var offset: Int64 = 0
         for step in steps {

@@ -93,7 +93,7 @@ struct EngineScenarioGenerator {
             name: name,
             nameRange: Self.range,
             triggers: triggers.map(typeName),
-            condition: random.chance(0.25) ? nil : condition(depth: 2),
+            condition: random.chance(0.25) ? nil : indexable(condition(depth: 2)),
             wait: wait,
             action: action,
             priority: random.pick([0, 0, 10, 10, 50, 1000]),
@@ -134,6 +134,26 @@ struct EngineScenarioGenerator {
     private mutating func type() -> EventTypeName { typeName(random.pick(Self.types)) }
 
     /// An expression meant as a condition (it may still give something else).
+    /// Often puts an equality or membership test in front of `condition`, as a conjunct an index can use.
+    private mutating func indexable(_ condition: Expression) -> Expression {
+        guard random.chance(0.45) else { return condition }
+        let key = random.pick([
+            event("channel"), event("tier"), customer("tier"), event("value"), event("flag"), event("nested", "ch"),
+            customer("vip"), customer("preferred_channel"),
+        ])
+        let values: [Value] = [
+            .string("sms"), .string("Web"), .string("gold"), .string("caf\u{e9}"), .string("cafe\u{301}"), .number(30),
+            .number(-0.0), .number(0), .bool(true), .bool(false), .string("30"),
+        ]
+        let test: Expression
+        switch random.int(0...3) {
+        case 0: test = comparison(.equal, key, literal(random.pick(values)))
+        case 1: test = comparison(.equal, literal(random.pick(values)), key)
+        default: test = .membership(key, (0..<random.int(0...3)).map { _ in literal(random.pick(values)) })
+        }
+        return random.chance(0.25) ? test : .and(random.chance(0.5) ? test : condition, random.chance(0.5) ? condition : test)
+    }
+
     private mutating func condition(depth: Int) -> Expression {
         switch random.int(depth > 0 ? 0...15 : 0...12) {
         case 0: return comparison(random.pick(Self.comparisons), number(depth: depth - 1), number(depth: depth - 1))

@@ -1,0 +1,34 @@
+/// `lurker replay --diff`: the same events (and profiles, and `--until`) replayed through two campaign sets,
+/// and what changes between them.
+public struct ReplayDiffJob {
+    private let first: CompiledCampaignSet
+    private let second: CompiledCampaignSet
+    private let events: String
+    private let profiles: String?
+    private let until: Int64?
+
+    /// Creates the job: `first` is the set of `--campaigns`, `second` the set of `--diff`.
+    public init(first: CompiledCampaignSet, second: CompiledCampaignSet, events: String, profiles: String?, until: Int64?) {
+        self.first = first
+        self.second = second
+        self.events = events
+        self.profiles = profiles
+        self.until = until
+    }
+
+    /// Replays the input through both sets and compares the decisions. The input's skipped lines, the same for
+    /// both runs, go to `skip` once.
+    public func run(skip: (Replay.Problem) -> Void) throws -> ReplayDiff {
+        var firstDecisions: [Decision] = []
+        var secondDecisions: [Decision] = []
+        _ = try Replay(campaigns: first).run(
+            events: LineReader(path: events), profiles: profiles.map { LineReader(path: $0) }, until: until,
+            decide: { firstDecisions.append($0) }, skip: skip)
+        _ = try Replay(campaigns: second).run(
+            events: LineReader(path: events), profiles: profiles.map { LineReader(path: $0) }, until: until,
+            decide: { secondDecisions.append($0) }, skip: { _ in })
+        return ReplayDiff(
+            first: firstDecisions, second: secondDecisions,
+            firstCampaigns: first.campaignNames, secondCampaigns: second.campaignNames)
+    }
+}
