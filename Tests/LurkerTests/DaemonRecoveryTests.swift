@@ -11,13 +11,14 @@ import Testing
 
     static let events = 6000
 
-    /// Starts `lurker run` on `broker` with the campaigns of `folder`.
+    /// Starts `lurker run` on `broker` with the campaigns of `folder`, its HTTP endpoint on any free port (the
+    /// default 9464 may be taken by another run on the machine).
     private static func startDaemon(_ broker: EmbeddedBroker, campaigns folder: String, group: String) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments =
             ["run", "--campaigns", folder, "--bootstrap-servers", broker.bootstrapServers, "--group", group,
-             "--log-level", "error"]
+             "--log-level", "error", "--metrics-address", "127.0.0.1:0"]
             + DaemonFixture.consumerOverrides.properties.flatMap { ["-X", "\($0.key)=\($0.value)"] }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
