@@ -7,7 +7,7 @@ struct LurkerCommand: AsyncParsableCommand {
         commandName: "lurker",
         abstract: "Real-time lurking campaigns over Kafka.",
         subcommands: [
-            DemoCommand.self, RunCommand.self, CheckCommand.self, FormatCommand.self, ReplayCommand.self,
+            DemoCommand.self, RunCommand.self, CheckCommand.self, FormatCommand.self, ReplayCommand.self, ExplainCommand.self,
             BenchCommand.self, BrokerCommand.self,
         ]
     )

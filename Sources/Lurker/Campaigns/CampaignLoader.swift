@@ -10,11 +10,12 @@ public enum CampaignLoader {
     ///   - paths: Campaign folders or `.lurk` files, in set order.
     ///   - terminal: Whether standard error is a terminal, so diagnostics are coloured.
     ///   - now: Epoch milliseconds for the "`active until` already in the past" warning; default the wall clock.
+    ///   - explaining: Whether to compile for traces (`lurker explain`); default false.
     /// - Throws: ``LurkerError`` with code ``LurkerError/Code/invalidCampaigns`` when the set has errors,
     ///   ``LurkerError/Code/fileUnreadable`` when a folder or file cannot be read.
-    public static func load(_ paths: [String], terminal: Bool, now: Int64 = WallClock.milliseconds()) throws
-        -> CompiledCampaignSet
-    {
+    public static func load(
+        _ paths: [String], terminal: Bool, now: Int64 = WallClock.milliseconds(), explaining: Bool = false
+    ) throws -> CompiledCampaignSet {
         let sources: [SourceFile]
         do {
             sources = try SourceFile.load(paths: paths)
@@ -30,7 +31,7 @@ public enum CampaignLoader {
             throw LurkerError(
                 .invalidCampaigns, "the campaign set has errors (\(result.summary(fileCount: sources.count)))")
         }
-        return CompiledCampaignSet(result.campaigns)
+        return CompiledCampaignSet(result.campaigns, explaining: explaining)
     }
 
     /// The moment a TIME of the campaign language names (`2026-12-01`, `2026-12-01T10:00Z`,

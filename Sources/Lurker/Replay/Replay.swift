@@ -19,10 +19,13 @@ public struct Replay {
     public static let topic = "events"
 
     private let campaigns: CompiledCampaignSet
+    private let tracedCustomer: String?
 
-    /// Creates a replay of a compiled campaign set.
-    public init(campaigns: CompiledCampaignSet) {
+    /// Creates a replay of a compiled campaign set; with `tracing`, the summary holds that customer's trace
+    /// (the set must be compiled with `explaining: true`).
+    public init(campaigns: CompiledCampaignSet, tracing customer: String? = nil) {
         self.campaigns = campaigns
+        tracedCustomer = customer
     }
 
     /// Loads `profiles` (when given), decides every event of `events`, then advances the clock to `until`
@@ -37,6 +40,7 @@ public struct Replay {
         progress: (Int) -> Void = { _ in }
     ) throws -> ReplaySummary {
         let engine = Engine(campaigns: campaigns)
+        if let tracedCustomer { engine.trace(customer: tracedCustomer) }
         let reader = JSONReader()
         var summary = ReplaySummary()
         if let profiles {
@@ -74,6 +78,7 @@ public struct Replay {
                 summary.events += 1
                 decisions.forEach(decide)
             }
+            if tracedCustomer != nil { summary.lines.append(number) }
         }
         if let until {
             decisions.removeAll(keepingCapacity: true)
@@ -81,6 +86,7 @@ public struct Replay {
             decisions.forEach(decide)
         }
         summary.statistics = engine.statistics
+        summary.trace = engine.trace
         summary.campaignNames = campaigns.campaignNames
         return summary
     }

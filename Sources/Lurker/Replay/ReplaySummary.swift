@@ -12,6 +12,10 @@ public struct ReplaySummary: Sendable {
     public var statistics = EngineStatistics(campaignCount: 0)
     /// The campaign names in set order.
     public var campaignNames: [String] = []
+    /// The traced customer's moments, when a customer was traced.
+    public var trace: [TraceStep] = []
+    /// When a customer was traced, the line number of each event, by its offset (the index among non-blank lines).
+    public var lines: [Int] = []
 
     /// Creates an empty summary.
     public init() {}

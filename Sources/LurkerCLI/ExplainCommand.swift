@@ -1,0 +1,49 @@
+import ArgumentParser
+import Lurker
+
+/// `lurker explain`: why a campaign did or did not fire for one customer.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Replay a recorded stream and tell, for one customer, every campaign's verdict at each moment and why.",
+        discussion: """
+            Takes replay's inputs. At each of the customer's events, and each time their waits fall due, every \
+            campaign the event's type triggers gets a verdict: not active, which condition of its 'when' was not \
+            true and what it saw, a wait started or already pending, or the outcome and the governance step that \
+            gave it (limit, budget, arbitration, holdout, channel).
+            """
+    )
+
+    @Option(help: "The customer id.")
+    var customer: String
+
+    @Option(help: "The folder of .lurk campaign files.")
+    var campaigns: String
+
+    @Option(help: "The events, one JSON object per line, each with a ts.")
+    var events: String
+
+    @Option(help: "Customer profiles, one JSON object per line with a customer field, loaded first.")
+    var profiles: String?
+
+    @Option(help: "Advance the clock to this TIME at the end, so waits due by then fire.")
+    var until: String?
+
+    func run() throws {
+        var untilTime: Int64?
+        if let until {
+            guard let time = CampaignLoader.parseTime(until) else {
+                throw ValidationError("--until: '\(until)' is not a TIME (2026-12-01, 2026-12-01T10:00Z or 2026-12-01T10:00:00+01:00)")
+            }
+            untilTime = time
+        }
+        let compiled = try CampaignLoader.load([campaigns], terminal: ErrorStream.isTerminal, explaining: true)
+        let errors = OutputStream.standardError()
+        let text = try ExplainJob(
+            campaigns: compiled, customer: customer, events: events, profiles: profiles, until: untilTime
+        ).run(skip: { errors.write("\($0)\n") })
+        let output = OutputStream.standardOutput()
+        output.write(text)
+        output.flush()
+    }
+}
