@@ -49,6 +49,12 @@ import Testing
                 == ["banner capped visit", "busy sent visit", "fresh sent visit"])
         // The wait started before the reload fires at its due time.
         #expect(Self.decide(engine, Self.event("page", at: 61), offset: 3) == ["reminder sent cart"])
+        #expect(engine.pendingWaitCount == 0)
+        // Counters continue: banner saw two visits (one before the reload); fresh, new, only the one after it.
+        let statistics = engine.statistics
+        let names = engine.campaigns.campaignNames
+        let evaluated = Dictionary(uniqueKeysWithValues: zip(names, statistics.campaigns.map(\.evaluated)))
+        #expect(evaluated == ["banner": 2, "reminder": 1, "busy": 2, "fresh": 1])
     }
 
     @Test func removedCampaignsLoseTheirWaits() {

@@ -6,9 +6,6 @@ import Metrics
 /// Campaign counters are followed by name, so a reload that reorders, adds or removes campaigns neither
 /// loses nor repeats a count (see ``rebase(campaigns:statistics:)``).
 struct MetricsExporter {
-    /// How often the pending waits are counted: the engine walks every customer for it. 5 s.
-    static let pendingWaitsIntervalMilliseconds: Int64 = 5_000
-
     private let metrics: DaemonMetrics
     private let status: DaemonStatus
     private let configuration: DaemonConfiguration
@@ -16,7 +13,6 @@ struct MetricsExporter {
     private var exported: PipelineCounters
     /// The engine's counters of each running campaign when last exported (responses apart).
     private var exportedCampaigns: [String: CampaignTally] = [:]
-    private var lastPendingWaits: Int64?
 
     /// Creates the exporter and registers at zero the series known from the start: every topic read, every
     /// dead-letter reason, and both reload results.
@@ -47,8 +43,7 @@ struct MetricsExporter {
     }
 
     /// Takes a running set: registers its campaigns' series at zero, shows it in the view and takes the
-    /// engine's counters as they are now as the point the next differences start from (a campaign added by
-    /// a reload may report counts from before it ran).
+    /// engine's counters as they are now as the point the next differences start from.
     mutating func rebase(campaigns: CompiledCampaignSet, statistics: EngineStatistics) {
         exportedCampaigns = [:]
         for (name, campaign) in zip(campaigns.campaignNames, statistics.campaigns) {
@@ -74,11 +69,10 @@ struct MetricsExporter {
     ///
     /// - Parameters:
     ///   - latencies: Drained into the latency histogram.
-    ///   - pendingWaits: Counts the pending waits; called at most every
-    ///     ``pendingWaitsIntervalMilliseconds``, or always when `final`.
+    ///   - pendingWaits: The pending waits.
     mutating func export(
         counters: PipelineCounters, campaigns: CompiledCampaignSet, statistics: EngineStatistics,
-        latencies: inout LatencyHistogram, customers: Int, pendingWaits: () -> Int, final: Bool = false
+        latencies: inout LatencyHistogram, customers: Int, pendingWaits: Int
     ) {
         let topics = Self.topics(configuration)
         var read = counters.eventsPerTopic + [counters.profiles]
@@ -128,11 +122,7 @@ struct MetricsExporter {
 
         latencies.drain(into: latency)
         metrics.gauge(.stateCustomers).record(customers)
-        let now = WallClock.monotonicMilliseconds()
-        if final || now - (lastPendingWaits ?? .min / 2) >= Self.pendingWaitsIntervalMilliseconds {
-            lastPendingWaits = now
-            metrics.gauge(.stateTimersPending).record(pendingWaits())
-        }
+        metrics.gauge(.stateTimersPending).record(pendingWaits)
         exported = counters
     }
 

@@ -37,12 +37,14 @@ extension EngineCore {
             state.limits = state.limits.compactMap { limit in
                 campaignMap[Int(limit.campaign)].map { LimitRecord(campaign: $0, times: limit.times, total: limit.total) }
             }
+            let before = state.pending.count
             state.pending = state.pending.compactMap { wait in
                 guard let campaign = campaignMap[Int(wait.campaign)] else { return nil }
                 var kept = wait
                 kept.campaign = campaign
                 return kept
             }
+            pendingWaitCount -= before - state.pending.count
             state.pruneAt = .min  // retentions may have changed: look again at the next event
             customers[record].state = state
             if state.isEmpty { customers.remove(record) }
@@ -56,6 +58,7 @@ extension EngineCore {
             }
         }
 
+        let oldStatistics = statistics
         var newBudgets = [[Int64: Int]](repeating: [:], count: new.campaigns.count)
         let newCounters = UnsafeMutableBufferPointer<CampaignCounters>.allocate(capacity: new.campaigns.count)
         newCounters.initialize(repeating: CampaignCounters())
@@ -67,6 +70,18 @@ extension EngineCore {
         var newTypeEvents = [Int](repeating: 0, count: new.typeNames.count)
         for (index, name) in old.typeNames.enumerated() {
             if let type = new.typeTable.value(for: name) { newTypeEvents[Int(type)] = typeEvents[index] }
+        }
+        // An indexed campaign's evaluations are its types' events since it came into the set: start it from
+        // what it had (nothing when new) less the events of its types so far.
+        var evaluatedBefore = [Int](repeating: 0, count: new.campaigns.count)
+        for (index, mapped) in campaignMap.enumerated() {
+            if let mapped { evaluatedBefore[Int(mapped)] = oldStatistics.campaigns[index].evaluated }
+        }
+        for campaign in new.campaigns {
+            let before = evaluatedBefore[campaign.index]
+            let counted = new.checks[campaign.index].isIndexed
+                ? campaign.triggers.reduce(0) { $0 + newTypeEvents[Int($1)] } : 0
+            newCounters[campaign.index].evaluated = before - counted
         }
         budgets = newBudgets
         counters.deallocate()

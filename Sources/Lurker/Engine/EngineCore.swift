@@ -95,10 +95,8 @@ struct EngineCore: ~Copyable {
         return clock
     }
 
-    /// The number of pending waits.
-    var pendingWaitCount: Int {
-        customers.liveRecords.reduce(0) { $0 + customers[$1].state.pending.count }
-    }
+    /// The number of pending waits, kept as they start and end.
+    var pendingWaitCount = 0
 
     /// The counters since the engine started.
     var statistics: EngineStatistics {
@@ -134,7 +132,10 @@ struct EngineCore: ~Copyable {
     mutating func setProfile(_ json: UnsafeRawBufferPointer?, customer: UnsafeRawBufferPointer) -> DeadLetterReason? {
         let hash = BytesTable.hash(customer)
         guard let json else {
-            if let record = customers.find(customer, hash: hash) { customers.remove(record) }
+            if let record = customers.find(customer, hash: hash) {
+                pendingWaitCount -= customers[record].state.pending.count
+                customers.remove(record)
+            }
             return nil
         }
         let profile: Profile
@@ -186,6 +187,7 @@ struct EngineCore: ~Copyable {
         if let record, !plan.cancels.isEmpty {
             for index in plan.cancels {
                 guard let wait = customers[record].state.removePending(campaign: index) else { continue }
+                pendingWaitCount -= 1
                 let firing = Firing(campaign: index, trigger: wait.trigger, channel: wait.channel, attributes: wait.attributes)
                 self.record(firing, customer: customer, outcome: .cancelled, at: time, into: &decisions)
                 verdict(campaigns.campaigns[Int(index)].name, .cancelled)
@@ -294,6 +296,7 @@ struct EngineCore: ~Copyable {
         lastTimer += 1
         let due = moment.now + milliseconds
         let index = Int32(campaign.index)
+        pendingWaitCount += 1
         customers[held].state.pending.append(
             PendingWait(
                 campaign: index, partition: trigger.reference.partition, timer: lastTimer, due: due, trigger: trigger,
@@ -405,6 +408,7 @@ struct EngineCore: ~Copyable {
             guard let index = state.pending.firstIndex(where: { $0.campaign == timer.campaign && $0.timer == timer.sequence })
             else { continue }
             let wait = customers[record].state.pending.remove(at: index)
+            pendingWaitCount -= 1
             firings.append(Firing(campaign: wait.campaign, trigger: wait.trigger, channel: wait.channel, attributes: wait.attributes))
         }
         firings.sort { $0.campaign < $1.campaign }
@@ -449,7 +453,9 @@ struct EngineCore: ~Copyable {
         guard partitions.removeValue(forKey: partition) != nil else { return }
         for record in Array(customers.liveRecords)
         where customers[record].state.pending.contains(where: { $0.partition == partition }) {
+            let before = customers[record].state.pending.count
             customers[record].state.pending.removeAll { $0.partition == partition }
+            pendingWaitCount -= before - customers[record].state.pending.count
             if customers[record].state.isEmpty { customers.remove(record) }
         }
     }
