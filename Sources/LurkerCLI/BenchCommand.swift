@@ -6,6 +6,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the engine and the daemon on generated workloads.",
-        subcommands: [EngineBenchCommand.self]
+        subcommands: [EngineBenchCommand.self, KafkaBenchCommand.self]
     )
 }

@@ -13,6 +13,8 @@ public struct BenchWorkload: Sendable {
     public var profiles: [(customer: String, json: [UInt8])]
     /// The events, each one JSON object as bytes, in stream order.
     public var events: [[UInt8]]
+    /// The customer id of each event, for the message key.
+    public var eventCustomers: [String]
 
     /// The event types of the stream and how often each occurs.
     static let eventTypes: [(String, Double)] = [
@@ -46,11 +48,16 @@ public struct BenchWorkload: Sendable {
             return (customer, Array(json.utf8))
         }
         var clock: Int64 = 1_795_478_400_000
+        var keys: [String] = []
+        keys.reserveCapacity(events)
         self.events = (0..<events).map { _ in
             clock += Int64(random.int(in: 0...20))
             let time = random.chance(0.02) ? clock - Int64(random.int(in: 0...600_000)) : clock
-            return Array(Self.event(customer: random.int(in: 0...max(customers - 1, 0)), time: time, random: &random).utf8)
+            let customer = random.int(in: 0...max(customers - 1, 0))
+            keys.append("c-\(customer)")
+            return Array(Self.event(customer: customer, time: time, random: &random).utf8)
         }
+        eventCustomers = keys
     }
 
     /// One event as JSON text.

@@ -11,6 +11,7 @@ public struct DaemonService: Service {
     private let metrics: DaemonMetrics
     private let status: DaemonStatus
     private let reloads: CampaignSetMailbox
+    private let progress: PipelineProgress
 
     /// Creates the service.
     ///
@@ -20,6 +21,7 @@ public struct DaemonService: Service {
     ///   - metrics: Where the pipeline exports its counters; default metrics of its own.
     ///   - status: Where it publishes readiness and the campaign view; default a status of its own.
     ///   - reloads: Where reloaded campaign sets come from; default a mailbox nobody posts to.
+    ///   - progress: Where the pipeline counts the messages it has completed; default a progress of its own.
     public init(
         configuration: DaemonConfiguration,
         campaigns: CompiledCampaignSet,
@@ -28,7 +30,8 @@ public struct DaemonService: Service {
         stop: StopSignal = StopSignal(),
         metrics: DaemonMetrics = DaemonMetrics(),
         status: DaemonStatus = DaemonStatus(),
-        reloads: CampaignSetMailbox = CampaignSetMailbox()
+        reloads: CampaignSetMailbox = CampaignSetMailbox(),
+        progress: PipelineProgress = PipelineProgress()
     ) {
         self.configuration = configuration
         self.campaigns = campaigns
@@ -38,6 +41,7 @@ public struct DaemonService: Service {
         self.metrics = metrics
         self.status = status
         self.reloads = reloads
+        self.progress = progress
     }
 
     /// Runs the pipeline until graceful shutdown, then finishes in-flight work and commits; returns the
@@ -52,12 +56,13 @@ public struct DaemonService: Service {
         let metrics = metrics
         let status = status
         let reloads = reloads
+        let progress = progress
         return try await withGracefulShutdownHandler {
             try await DedicatedThread.run(name: "lurker-pipeline") {
                 logger.info("starting", metadata: [LogKey.kafkaLibrdkafka: "\(KafkaVersion.string)"])
                 let pipeline = try Pipeline(
                     configuration: configuration, campaigns: campaigns, logger: logger, observer: observer,
-                    metrics: metrics, status: status, reloads: reloads)
+                    metrics: metrics, status: status, reloads: reloads, progress: progress)
                 try pipeline.run(until: stop)
                 return (pipeline.statistics, pipeline.counters)
             }

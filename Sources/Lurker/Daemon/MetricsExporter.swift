@@ -13,6 +13,8 @@ struct MetricsExporter {
     private var exported: PipelineCounters
     /// The engine's counters of each running campaign when last exported (responses apart).
     private var exportedCampaigns: [String: CampaignTally] = [:]
+    /// The counters already made, so an export makes no registry lookup for a series it has seen.
+    private var counters: [SeriesKey: Metrics.Counter] = [:]
 
     /// Creates the exporter and registers at zero the series known from the start: every topic read, every
     /// dead-letter reason, and both reload results.
@@ -42,23 +44,13 @@ struct MetricsExporter {
             + (configuration.responsesTopic.isEmpty ? [] : [configuration.responsesTopic])
     }
 
-    /// Takes a running set: registers its campaigns' series at zero, shows it in the view and takes the
-    /// engine's counters as they are now as the point the next differences start from.
+    /// Takes a running set: shows it in the view and takes the engine's counters as they are now as the point
+    /// the next differences start from. A campaign's series appear with their first count (registering every
+    /// series of 10,000 campaigns at zero would cost more than the whole run).
     mutating func rebase(campaigns: CompiledCampaignSet, statistics: EngineStatistics) {
         exportedCampaigns = [:]
         for (name, campaign) in zip(campaigns.campaignNames, statistics.campaigns) {
             exportedCampaigns[name] = CampaignTally(campaign)
-            let label = (MetricName.Label.campaign, name)
-            _ = metrics.counter(.engineEvaluations, [label])
-            _ = metrics.counter(.engineTriggers, [label])
-            for outcome in Decision.Outcome.allCases {
-                _ = metrics.counter(.engineDecisions, [label, (MetricName.Label.outcome, outcome.rawValue)])
-            }
-            if !configuration.responsesTopic.isEmpty {
-                for outcome in ResponseOutcome.allCases {
-                    _ = metrics.counter(.responses, [label, (MetricName.Label.outcome, outcome.rawValue)])
-                }
-            }
         }
         metrics.gauge(.campaignsLoaded).record(campaigns.campaignNames.count)
         status.setCampaigns(
@@ -127,8 +119,21 @@ struct MetricsExporter {
     }
 
     /// Adds `amount` to a counter when it is positive.
-    private func add(_ amount: Int, _ name: MetricName, _ labels: [(String, String)]) {
+    private mutating func add(_ amount: Int, _ name: MetricName, _ labels: [(String, String)]) {
         guard amount > 0 else { return }
-        metrics.counter(name, labels).increment(by: amount)
+        let key = SeriesKey(name: name, labels: labels.map { [$0.0, $0.1] })
+        if let counter = counters[key] {
+            counter.increment(by: amount)
+        } else {
+            let counter = metrics.counter(name, labels)
+            counters[key] = counter
+            counter.increment(by: amount)
+        }
+    }
+
+    /// A counter series: its metric and labels.
+    private struct SeriesKey: Hashable {
+        var name: MetricName
+        var labels: [[String]]
     }
 }

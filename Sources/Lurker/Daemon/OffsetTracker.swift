@@ -39,9 +39,10 @@ struct OffsetTracker {
         }
 
         /// Removes the leading completed entries and returns the last of their offsets.
-        mutating func drain(at now: Int64, into latencies: inout LatencyHistogram) -> Int64? {
+        mutating func drain(at now: Int64, into latencies: inout LatencyHistogram, completed: inout Int) -> Int64? {
             var last: Int64?
             while head < entries.count, entries[head].remaining == 0 {
+                completed += 1
                 last = entries[head].offset
                 if entries[head].consumedAt != 0 {
                     latencies.observe(nanoseconds: now - entries[head].consumedAt)
@@ -62,6 +63,9 @@ struct OffsetTracker {
 
     /// The number of produced messages not yet acknowledged.
     var outstanding: Int { tokens.count }
+
+    /// The consumed messages whose outputs are all acknowledged, since the tracker started.
+    private(set) var completed = 0
 
     /// Registers a consumed offset; its outputs are added with ``expect(_:offset:)``. `consumedAt`, in
     /// monotonic nanoseconds, is where its latency starts; 0 leaves it out of the latencies.
@@ -100,7 +104,7 @@ struct OffsetTracker {
     mutating func drainCompleted(at now: Int64, into latencies: inout LatencyHistogram) -> [(TopicPartition, Int64)] {
         var completed: [(TopicPartition, Int64)] = []
         for partition in Array(queues.keys) {
-            if let last = queues[partition]!.drain(at: now, into: &latencies) {
+            if let last = queues[partition]!.drain(at: now, into: &latencies, completed: &self.completed) {
                 completed.append((partition, last))
             }
         }

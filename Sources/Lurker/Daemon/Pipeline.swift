@@ -31,6 +31,7 @@ public final class Pipeline {
     private let metrics: DaemonMetrics
     private let status: DaemonStatus
     private let reloads: CampaignSetMailbox
+    private let progress: PipelineProgress
     private var exporter: MetricsExporter
     private var latencies = LatencyHistogram()
     private var lastExport: Int64 = 0
@@ -58,6 +59,7 @@ public final class Pipeline {
     ///   - metrics: Where counters are exported; default metrics of its own.
     ///   - status: Where readiness and the campaign view are published; default a status of its own.
     ///   - reloads: Where reloaded campaign sets come from; default a mailbox nobody posts to.
+    ///   - progress: Where the completed messages are counted; default a progress of its own.
     public init(
         configuration: DaemonConfiguration,
         campaigns: CompiledCampaignSet,
@@ -65,7 +67,8 @@ public final class Pipeline {
         observer: ((Decision) -> Void)? = nil,
         metrics: DaemonMetrics = DaemonMetrics(),
         status: DaemonStatus = DaemonStatus(),
-        reloads: CampaignSetMailbox = CampaignSetMailbox()
+        reloads: CampaignSetMailbox = CampaignSetMailbox(),
+        progress: PipelineProgress = PipelineProgress()
     ) throws {
         self.configuration = configuration
         self.logger = logger
@@ -73,6 +76,7 @@ public final class Pipeline {
         self.metrics = metrics
         self.status = status
         self.reloads = reloads
+        self.progress = progress
         self.engine = Engine(campaigns: campaigns)
         self.counters = PipelineCounters(eventTopicCount: configuration.eventTopics.count)
         self.exporter = MetricsExporter(metrics: metrics, status: status, configuration: configuration)
@@ -360,6 +364,7 @@ public final class Pipeline {
                 logger.warning("offset not stored: \(error.reason)", metadata: [LogKey.kafkaTopic: "\(partition.topic)", LogKey.kafkaPartition: "\(partition.partition)"])
             }
         }
+        progress.setCompleted(tracker.completed)
     }
 
     /// How many customers each idle check sweeps.
