@@ -10,6 +10,7 @@ Run it through bench/peers/run.sh, which builds Lurker and the peer's virtualenv
 """
 
 import argparse
+import bisect
 import collections
 import heapq
 import json
@@ -20,6 +21,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zlib
 from datetime import datetime, timezone
@@ -33,7 +35,19 @@ HOUR = 60 * MINUTE
 DAY = 24 * HOUR
 T0 = int(datetime(2026, 10, 1, tzinfo=timezone.utc).timestamp() * 1000)
 STANDARD_CHANNELS = ["web", "app", "callcenter", "shop", "sms", "email", "push"]
-SYSTEMS = ["lurker", "peer"]
+# What can run, each with the arguments it adds to its command: Lurker and the quixstreams peer as
+# they come, and each with one consumer setting changed, both found while building this benchmark:
+# - Lurker's librdkafka (Debian's 2.0.2) stops fetching every partition once its consumer queue holds
+#   queued.min.messages (100,000) and looks again only about a second later, so Lurker, which drains
+#   that queue in a few hundred milliseconds, then waits; a limit above the whole backlog avoids it.
+# - quixstreams waits up to consumer_poll_timeout (1 s) for each batch of up to 10,000 messages that
+#   the timestamp alignment of sdf.concat reads; 50 ms waits less.
+SYSTEMS = {
+    "lurker": [],
+    "lurker-queue-1m": ["-X", "queued.min.messages=1000000"],
+    "peer": [],
+    "peer-poll-50ms": ["--poll-timeout", "0.05"],
+}
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -281,8 +295,9 @@ def cpu_seconds(pid):
 
 
 class Monitor:
-    """Reads a system's output topics while it runs, noting when each record arrived and how much CPU
-    the system had used by then."""
+    """Reads a system's output topics while it runs. Each record keeps its Kafka timestamp, which the
+    system's producer stamps with the wall clock when the decision is handed to it (librdkafka's
+    default, which Lurker keeps; the peer sets it explicitly)."""
 
     def __init__(self, bootstrap, prefix):
         self.consumer = Consumer({
@@ -294,51 +309,67 @@ class Monitor:
                       for p in metadata[t].partitions]
         self.consumer.assign(assignment)
         self.prefix = prefix
-        self.raw = []
-        self.first = None
-        self.last = None
-        self.first_cpu = None
-        self.last_cpu = None
-        self.count = 0
-        self.pid = None
+        self.raw = []  # (topic, value, timestamp ms), parsed after the run: less CPU taken meanwhile
 
     def poll(self, timeout):
         messages = self.consumer.consume(num_messages=10000, timeout=timeout)
-        now = time.time()
-        decisions = 0
         for message in messages:
-            if message.error():
-                continue
-            self.raw.append((message.topic(), message.value()))  # parsed after the run: less CPU taken meanwhile
-            if message.topic() == self.prefix + "decisions":
-                decisions += 1
-        if decisions:
-            cpu = cpu_seconds(self.pid) if self.pid else None
-            if self.first is None:
-                self.first, self.first_cpu = now, cpu
-            self.last, self.last_cpu = now, cpu
-            self.count += decisions
+            if not message.error():
+                self.raw.append((message.topic(), message.value(), message.timestamp()[1]))
         return len(messages)
 
     def close(self):
         self.consumer.close()
 
     @property
+    def decision_times(self):
+        """The Kafka timestamps of the decisions, in seconds."""
+        return [ts / 1000 for topic, _, ts in self.raw if topic == self.prefix + "decisions"]
+
+    @property
     def records(self):
         """The decisions read, by topic without the prefix."""
         records = collections.defaultdict(list)
-        for topic, value in self.raw:
+        for topic, value, _ in self.raw:
             records[topic[len(self.prefix):]].append(json.loads(value))
         return records
 
 
-def committed_all(bootstrap, group, ends):
-    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": group, "enable.auto.commit": False})
-    try:
-        offsets = consumer.committed([TopicPartition("events", p) for p in range(len(ends))], timeout=10)
-    finally:
-        consumer.close()
-    return all(o.offset >= end for o, end in zip(offsets, ends)), sum(max(o.offset, 0) for o in offsets)
+class Watcher(threading.Thread):
+    """Samples a process's CPU time every 10 ms, and every half second whether its consumer group has
+    committed the end of every events partition, off the thread that reads the outputs."""
+
+    def __init__(self, pid, bootstrap, group, ends):
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.ends = ends
+        self.samples = []  # (time, CPU seconds)
+        self.done_at = None
+        self.stopping = threading.Event()
+        self.consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": group, "enable.auto.commit": False})
+        self.partitions = [TopicPartition("events", p) for p in range(len(ends))]
+
+    def run(self):
+        last_check = 0
+        while not self.stopping.wait(0.01):
+            cpu = cpu_seconds(self.pid)
+            now = time.time()
+            if cpu is not None:
+                self.samples.append((now, cpu))
+            if self.done_at is None and now - last_check >= 0.5:
+                last_check = now
+                try:
+                    offsets = self.consumer.committed(self.partitions, timeout=5)
+                except Exception:
+                    continue
+                if all(o.offset >= end for o, end in zip(offsets, self.ends)):
+                    self.done_at = time.time()
+        self.consumer.close()
+
+    def cpu_at(self, moment):
+        """CPU seconds used by `moment`: the last sample at or before it."""
+        index = bisect.bisect_right(self.samples, (moment, float("inf"))) - 1
+        return self.samples[index][1] if index >= 0 else None
 
 
 def run_system(name, group, prefix, command, bootstrap, ends, events, timeout, logs):
@@ -347,11 +378,11 @@ def run_system(name, group, prefix, command, bootstrap, ends, events, timeout, l
     stderr = open(logs, "w")
     launched = time.time()
     process = subprocess.Popen(command, stdout=stderr, stderr=subprocess.STDOUT, cwd=ROOT)
-    monitor.pid = process.pid
+    watcher = Watcher(process.pid, bootstrap, group, ends)
+    watcher.start()
     result = {"system": name, "command": " ".join(command), "ok": False}
-    done_at = None
-    last_check = 0
     quiet_since = time.time()
+    reported = False
     try:
         while True:
             if monitor.poll(0.05):
@@ -363,16 +394,16 @@ def run_system(name, group, prefix, command, bootstrap, ends, events, timeout, l
             if now - launched > timeout:
                 result["error"] = f"timed out after {timeout} s; see {logs}"
                 break
-            if now - last_check >= 0.5:
-                last_check = now
-                done, position = committed_all(bootstrap, group, ends)
-                if done and done_at is None:
-                    done_at = now
-                    log(f"{name}: committed the end of every events partition after {now - launched:.1f} s")
-                if done and now - quiet_since >= 1.0:
+            if watcher.done_at is not None:
+                if not reported:
+                    reported = True
+                    log(f"{name}: committed the end of every events partition {watcher.done_at - launched:.1f} s after launch")
+                if now - quiet_since >= 1.0:
                     result["ok"] = True
                     break
     finally:
+        watcher.stopping.set()
+        watcher.join()
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
             try:
@@ -386,18 +417,20 @@ def run_system(name, group, prefix, command, bootstrap, ends, events, timeout, l
     while time.time() < end:
         monitor.poll(0.1)
     monitor.close()
-    result["decisions"] = monitor.count
-    if monitor.first and monitor.last and monitor.last > monitor.first:
-        span = monitor.last - monitor.first
-        result["span_s"] = round(span, 3)
-        result["events_per_s"] = round(events / span)
-        result["wall_s"] = round(monitor.last - launched, 3)
-        if monitor.first_cpu is not None and monitor.last_cpu is not None and monitor.last_cpu > monitor.first_cpu:
-            result["span_cpu_s"] = round(monitor.last_cpu - monitor.first_cpu, 2)
-            result["events_per_cpu_s"] = round(events / (monitor.last_cpu - monitor.first_cpu))
+    times = monitor.decision_times
+    result["decisions"] = len(times)
+    if times and max(times) > min(times):
+        first, last = min(times), max(times)
+        result["span_s"] = round(last - first, 3)
+        result["events_per_s"] = round(events / (last - first))
+        result["wall_s"] = round(last - launched, 3)
+        first_cpu, last_cpu = watcher.cpu_at(first), watcher.cpu_at(last)
+        if first_cpu is not None and last_cpu is not None and last_cpu > first_cpu:
+            result["span_cpu_s"] = round(last_cpu - first_cpu, 2)
+            result["events_per_cpu_s"] = round(events / (last_cpu - first_cpu))
     result["records"] = monitor.records
     log(f"{name}: {result.get('events_per_s', '?')} events/s over {result.get('span_s', '?')} s "
-        f"(first to last decision; {result.get('span_cpu_s', '?')} CPU s), {monitor.count} decisions, "
+        f"(first to last decision; {result.get('span_cpu_s', '?')} CPU s), {len(times)} decisions, "
         f"{result.get('wall_s', '?')} s from launch")
     return result
 
@@ -430,6 +463,7 @@ def sent_records(records):
 
 
 def compare(a, b, key):
+    """Multisets of decisions of Lurker (a) and a peer (b)."""
     ca, cb = collections.Counter(map(key, a)), collections.Counter(map(key, b))
     only_a, only_b = ca - cb, cb - ca
     return {
@@ -438,6 +472,10 @@ def compare(a, b, key):
         "examples_only_lurker": [list(k) for k in list(only_a)[:5]],
         "examples_only_peer": [list(k) for k in list(only_b)[:5]],
     }
+
+
+def identical(comparison):
+    return comparison["only_lurker"] == 0 and comparison["only_peer"] == 0
 
 
 def outcomes(decisions):
@@ -450,7 +488,10 @@ def outcomes(decisions):
 def raw_consume(bootstrap, events, logs):
     """librdkafka alone (kcat, the same librdkafka as Lurker's) reading every events partition from the
     beginning to the end, no group, no parsing: what this mock broker can deliver, for context."""
-    command = ["kcat", "-C", "-b", bootstrap, "-t", "events", "-o", "beginning", "-e", "-q", "-f", "%o\\n"]
+    # fetch.wait.max.ms: the mock holds a fetch that finds no data for that long, which would delay
+    # kcat's end-of-partition exit (-e) by 500 ms by default.
+    command = ["kcat", "-C", "-b", bootstrap, "-t", "events", "-o", "beginning", "-e", "-q", "-f", "%o\\n",
+               "-X", "fetch.wait.max.ms=10"]
     log(f"raw: {' '.join(command)}")
     launched = time.time()
     with open(logs, "w") as stderr:
@@ -493,19 +534,24 @@ def main():
     parser.add_argument("--customers", type=int, default=20_000)
     parser.add_argument("--partitions", type=int, default=4)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--repeat", type=int, default=1, help="run each system this many times, alternating")
+    parser.add_argument("--systems", default=",".join(SYSTEMS),
+                        help=f"comma-separated, run in this order: {', '.join(SYSTEMS)}")
+    parser.add_argument("--repeat", type=int, default=1, help="run the systems this many times, in turn")
     parser.add_argument("--timeout", type=float, default=600, help="seconds allowed to each system run")
-    parser.add_argument("--only", choices=SYSTEMS, help="run one system only")
     parser.add_argument("--json", help="write the report as JSON to this file")
     args = parser.parse_args()
+    systems = args.systems.split(",")
+    unknown = [name for name in systems if name not in SYSTEMS]
+    if unknown:
+        parser.error(f"unknown systems: {', '.join(unknown)}")
 
     work = tempfile.mkdtemp(prefix="lurker-peer-bench-")
     log(f"generating {args.events} events for {args.customers} customers (seed {args.seed})")
     workload = Workload(args.customers, args.events, args.partitions, args.seed)
     broker, bootstrap = start_broker(args.lurker, args.partitions)
-    systems = [args.only] if args.only else SYSTEMS
     report = {"events": workload.event_count, "profiles": len(workload.profiles), "customers": args.customers,
-              "partitions": args.partitions, "seed": args.seed, "repeat": args.repeat, "runs": []}
+              "partitions": args.partitions, "seed": args.seed, "systems": systems, "repeat": args.repeat,
+              "runs": []}
     try:
         log(f"broker on {bootstrap}; producing {len(workload.profiles)} profiles and {workload.event_count} events")
         create_topics(bootstrap, [t for i in range(1, args.repeat + 1) for name in systems
@@ -525,32 +571,38 @@ def main():
             results = {}
             for name in systems:
                 group, prefix = group_of(name, repetition), prefix_of(name, repetition)
-                if name == "lurker":
+                if name.startswith("lurker"):
                     command = [args.lurker, "run", "--campaigns", os.path.join(HERE, "campaigns"),
                                "--bootstrap-servers", bootstrap, "--group", group,
                                "--decisions-topic", prefix + "decisions", "--escalations-topic", prefix + "escalations",
                                "--dead-letter-topic", prefix + "deadletter", "--offer-topic-prefix", prefix + "offers.",
-                               "--idle-threshold-ms", str(DAY), "--log-level", "warning"]
+                               "--idle-threshold-ms", str(DAY), "--log-level", "warning"] + SYSTEMS[name]
                 else:
                     command = [args.peer_python, os.path.join(HERE, "quixstreams/app.py"),
                                "--bootstrap-servers", bootstrap, "--group", group, "--topic-prefix", prefix,
-                               "--state-dir", os.path.join(work, f"peer-state-{repetition}"), "--log-level", "WARNING"]
+                               "--state-dir", os.path.join(work, f"{name}-state-{repetition}"),
+                               "--log-level", "WARNING"] + SYSTEMS[name]
                 results[name] = run_system(name, group, prefix, command, bootstrap, ends, workload.event_count,
                                            args.timeout, os.path.join(work, f"{name}-{repetition}.log"))
-            run = {"repetition": repetition}
-            for name, result in results.items():
+            run = {"repetition": repetition, "results": results, "comparisons": {}}
+            for result in results.values():
                 result["outcomes"] = outcomes(result["records"].get("decisions", []))
                 result["sent"] = len(sent_records(result["records"]))
-            if len(results) == 2:
-                lurker, peer = results["lurker"], results["peer"]
-                if lurker.get("events_per_s") and peer.get("events_per_s"):
-                    run["ratio"] = round(lurker["events_per_s"] / peer["events_per_s"], 1)
-                run["sent_offers"] = compare(sent_records(lurker["records"]), sent_records(peer["records"]), sent_key)
-                run["all_decisions"] = compare(lurker["records"].get("decisions", []),
-                                               peer["records"].get("decisions", []), decision_key)
+            # Every other system against the first Lurker run of the round.
+            reference = next((name for name in results if name.startswith("lurker")), None)
+            if reference:
+                lurker = results[reference]
+                run["reference"] = reference
+                for name, peer in results.items():
+                    if name == reference:
+                        continue
+                    run["comparisons"][name] = {
+                        "sent_offers": compare(sent_records(lurker["records"]), sent_records(peer["records"]), sent_key),
+                        "all_decisions": compare(lurker["records"].get("decisions", []),
+                                                 peer["records"].get("decisions", []), decision_key),
+                    }
             for result in results.values():
                 del result["records"]
-            run.update(results)
             report["runs"].append(run)
     finally:
         broker.send_signal(signal.SIGTERM)
@@ -558,62 +610,65 @@ def main():
 
     summary = {}
     for name in systems:
-        rates = [run[name]["events_per_s"] for run in report["runs"] if run[name].get("events_per_s")]
-        cpu_rates = [run[name]["events_per_cpu_s"] for run in report["runs"] if run[name].get("events_per_cpu_s")]
-        summary[name] = {"events_per_s": median(rates), "events_per_cpu_s": median(cpu_rates)}
-    if len(systems) == 2 and summary["lurker"]["events_per_s"] and summary["peer"]["events_per_s"]:
-        summary["ratio"] = round(summary["lurker"]["events_per_s"] / summary["peer"]["events_per_s"], 1)
-        if summary["lurker"]["events_per_cpu_s"] and summary["peer"]["events_per_cpu_s"]:
-            summary["cpu_ratio"] = round(summary["lurker"]["events_per_cpu_s"] / summary["peer"]["events_per_cpu_s"], 1)
+        results = [run["results"][name] for run in report["runs"]]
+        summary[name] = {"events_per_s": median([r["events_per_s"] for r in results if r.get("events_per_s")]),
+                         "events_per_cpu_s": median([r["events_per_cpu_s"] for r in results if r.get("events_per_cpu_s")])}
+    for name in systems:
+        if name.startswith("lurker"):
+            continue
+        for lurker_name in systems:
+            lurker = summary[lurker_name]
+            if not lurker_name.startswith("lurker") or not lurker["events_per_s"] or not summary[name]["events_per_s"]:
+                continue
+            summary[name].setdefault("ratios", {})[lurker_name] = {
+                "events_per_s": round(lurker["events_per_s"] / summary[name]["events_per_s"], 1),
+                "events_per_cpu_s": round(lurker["events_per_cpu_s"] / summary[name]["events_per_cpu_s"], 1)
+                if lurker["events_per_cpu_s"] and summary[name]["events_per_cpu_s"] else None,
+            }
     report["summary"] = summary
     report["logs"] = work
     if args.json:
         with open(args.json, "w") as file:
             json.dump(report, file, indent=2)
     print_report(report)
-    ok = all(run[name]["ok"] for run in report["runs"] for name in systems)
-    for run in report["runs"]:
-        if "sent_offers" in run:
-            ok = ok and run["sent_offers"]["only_lurker"] == 0 and run["sent_offers"]["only_peer"] == 0
+    ok = all(result["ok"] for run in report["runs"] for result in run["results"].values())
+    ok = ok and all(identical(c["sent_offers"]) for run in report["runs"] for c in run["comparisons"].values())
     sys.exit(0 if ok else 1)
 
 
 def print_report(report):
     print(f"\n{report['events']} events and {report['profiles']} profiles on {report['partitions']} partitions, "
           f"{report['customers']} customers, seed {report['seed']}")
-    print(f"{'run':10} {'events/s':>10} {'span s':>8} {'CPU s':>7} {'ev/CPU s':>9} {'wall s':>8} {'decisions':>10} {'sent':>7}")
+    print(f"{'run':18} {'events/s':>9} {'span s':>7} {'CPU s':>6} {'ev/CPU s':>9} {'wall s':>7} {'decisions':>9} {'sent':>6}")
     if "raw" in report:
         raw = report["raw"]
-        print(f"{'kcat raw':10} {raw.get('events_per_s', '-'):>10} {raw.get('span_s', '-'):>8} {'':>7} {'':>9} "
-              f"{raw.get('wall_s', '-'):>8}" + ("" if raw["ok"] else "  FAILED"))
+        print(f"{'kcat (raw)':18} {raw.get('events_per_s', '-'):>9} {raw.get('span_s', '-'):>7} {'':>6} {'':>9} "
+              f"{raw.get('wall_s', '-'):>7}" + ("" if raw["ok"] else "  FAILED"))
     for run in report["runs"]:
-        for name in SYSTEMS:
-            if name not in run:
-                continue
-            r = run[name]
+        for name, r in run["results"].items():
             label = f"{name} #{run['repetition']}"
-            print(f"{label:10} {r.get('events_per_s', '-'):>10} {r.get('span_s', '-'):>8} {r.get('span_cpu_s', '-'):>7} "
-                  f"{r.get('events_per_cpu_s', '-'):>9} {r.get('wall_s', '-'):>8} {r['decisions']:>10} {r['sent']:>7}"
+            print(f"{label:18} {r.get('events_per_s', '-'):>9} {r.get('span_s', '-'):>7} {r.get('span_cpu_s', '-'):>6} "
+                  f"{r.get('events_per_cpu_s', '-'):>9} {r.get('wall_s', '-'):>7} {r['decisions']:>9} {r['sent']:>6}"
                   + ("" if r["ok"] else f"  FAILED: {r.get('error')}"))
-        for label in ("sent_offers", "all_decisions"):
-            if label in run:
-                c = run[label]
-                verdict = "identical" if c["only_lurker"] == 0 and c["only_peer"] == 0 else "DIFFERENT"
-                print(f"  #{run['repetition']} {label}: {verdict}: lurker {c['lurker']}, peer {c['peer']}, "
-                      f"common {c['common']}, only lurker {c['only_lurker']}, only peer {c['only_peer']}")
+        for name, comparison in run["comparisons"].items():
+            for label in ("sent_offers", "all_decisions"):
+                c = comparison[label]
+                verdict = "identical" if identical(c) else "DIFFERENT"
+                reference = run["reference"]
+                print(f"  {name} #{run['repetition']} vs {reference}, {label}: {verdict}: {reference} {c['lurker']}, "
+                      f"{name} {c['peer']}, common {c['common']}, only {reference} {c['only_lurker']}, "
+                      f"only {name} {c['only_peer']}")
                 for side in ("lurker", "peer"):
                     for example in c[f"examples_only_{side}"]:
-                        print(f"    only {side}: {example}")
-    summary = report["summary"]
-    for name in SYSTEMS:
-        if name in summary:
-            print(f"median {name}: {summary[name]['events_per_s']} events/s, {summary[name]['events_per_cpu_s']} events per CPU second")
-    if "ratio" in summary:
-        print(f"ratio lurker/peer: {summary['ratio']}x events/s" +
-              (f", {summary['cpu_ratio']}x events per CPU second" if "cpu_ratio" in summary else ""))
-    for name in SYSTEMS:
-        if name in report["runs"][0]:
-            print(f"{name} outcomes (#1): {report['runs'][0][name]['outcomes']}")
+                        print(f"    only {reference if side == 'lurker' else name}: {example}")
+    for name, s in report["summary"].items():
+        print(f"median {name}: {s['events_per_s']} events/s, {s['events_per_cpu_s']} events per CPU second")
+    for name, s in report["summary"].items():
+        for lurker_name, ratio in s.get("ratios", {}).items():
+            print(f"ratio {lurker_name}/{name}: {ratio['events_per_s']}x events/s, "
+                  f"{ratio['events_per_cpu_s']}x events per CPU second")
+    for name, result in report["runs"][0]["results"].items():
+        print(f"{name} outcomes (#1): {result['outcomes']}")
     print(f"logs: {report['logs']}")
 
 
