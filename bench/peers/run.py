@@ -607,6 +607,9 @@ def main():
     finally:
         broker.send_signal(signal.SIGTERM)
         broker.wait(timeout=10)
+        for entry in os.listdir(work):
+            if "-state-" in entry:
+                shutil.rmtree(os.path.join(work, entry), ignore_errors=True)  # the peers' RocksDB; logs stay
 
     summary = {}
     for name in systems:
@@ -639,16 +642,20 @@ def main():
 def print_report(report):
     print(f"\n{report['events']} events and {report['profiles']} profiles on {report['partitions']} partitions, "
           f"{report['customers']} customers, seed {report['seed']}")
-    print(f"{'run':18} {'events/s':>9} {'span s':>7} {'CPU s':>6} {'ev/CPU s':>9} {'wall s':>7} {'decisions':>9} {'sent':>6}")
+    print("events/s: events / span; span: first to last decision (producer timestamps); CPU s: the system's CPU\n"
+          "time during the span; wall s: launch to last decision; process CPU s: launch to exit\n")
+    print(f"{'run':18} {'events/s':>9} {'span s':>7} {'CPU s':>6} {'ev/CPU s':>9} {'wall s':>7} {'proc CPU s':>10} "
+          f"{'decisions':>9} {'sent':>6}")
     if "raw" in report:
         raw = report["raw"]
         print(f"{'kcat (raw)':18} {raw.get('events_per_s', '-'):>9} {raw.get('span_s', '-'):>7} {'':>6} {'':>9} "
-              f"{raw.get('wall_s', '-'):>7}" + ("" if raw["ok"] else "  FAILED"))
+              f"{raw.get('wall_s', '-'):>7} {raw.get('cpu_s', '-'):>10}" + ("" if raw["ok"] else "  FAILED"))
     for run in report["runs"]:
         for name, r in run["results"].items():
             label = f"{name} #{run['repetition']}"
             print(f"{label:18} {r.get('events_per_s', '-'):>9} {r.get('span_s', '-'):>7} {r.get('span_cpu_s', '-'):>6} "
-                  f"{r.get('events_per_cpu_s', '-'):>9} {r.get('wall_s', '-'):>7} {r['decisions']:>9} {r['sent']:>6}"
+                  f"{r.get('events_per_cpu_s', '-'):>9} {r.get('wall_s', '-'):>7} {r.get('cpu_s', '-'):>10} "
+                  f"{r['decisions']:>9} {r['sent']:>6}"
                   + ("" if r["ok"] else f"  FAILED: {r.get('error')}"))
         for name, comparison in run["comparisons"].items():
             for label in ("sent_offers", "all_decisions"):

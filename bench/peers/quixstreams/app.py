@@ -6,7 +6,8 @@ It reads `events` and `profiles` (co-partitioned, keyed by customer id), keeps e
 profile, complaint times, limit records and pending wait in quixstreams' per-key state (RocksDB,
 the default store), and writes every decision to `<prefix>decisions`, each sent offer to
 `<prefix>offers.<channel>` and each sent escalation to `<prefix>escalations`, in the JSON shape
-of Lurker's decisions (README.md, "Topics"; the `id` is this peer's own).
+of Lurker's decisions (README.md, "Topics"; the `id` is this peer's own). Outputs carry the
+wall-clock time they are produced at, like Lurker's (the benchmark times both by it).
 
 Semantics implemented (spec §3-§6 of campaign-language.md, for these three campaigns only):
 
@@ -183,7 +184,7 @@ class Peer:
     def __init__(self, args):
         self.args = args
         self.clocks = {}  # partition -> largest event time seen
-        self.timers = {}  # partition -> heap of (due, sequence, customer)
+        self.timers = {}  # partition -> heap of (due, sequence, customer key)
         self.sequence = 0
         self.sdf = None
         prefix = args.topic_prefix
