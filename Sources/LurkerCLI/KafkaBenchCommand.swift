@@ -31,6 +31,9 @@ struct KafkaBenchCommand: AsyncParsableCommand {
     @Option(help: "Seconds of probes for the latency measurement.")
     var latencySeconds = 10.0
 
+    @Option(help: "Events per second for the latency measurement (default: half the measured end-to-end rate).")
+    var latencyRate: Double?
+
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
@@ -47,6 +50,7 @@ struct KafkaBenchCommand: AsyncParsableCommand {
         options.campaigns = campaigns
         options.partitions = partitions
         options.latencySeconds = latencySeconds
+        options.latencyRate = latencyRate
         var logger = Logger(label: "lurker.bench")
         logger.logLevel = .error
         let report = try await KafkaBench(options: options, logger: logger).run { line in

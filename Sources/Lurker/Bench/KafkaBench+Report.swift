@@ -7,7 +7,7 @@ extension KafkaBench.Report {
         raw consume (librdkafka), msg/s     \(Int(rawRate.rounded()))
         lurker run end to end, msg/s        \(Int(lurkerRate.rounded()))
         ratio lurker / raw                  \(FixedPoint.text(ratio, decimals: 2))
-        probes at half that rate, /s        \(Int(probeRate.rounded()))
+        events for the latency, /s         \(Int(latencyRate.rounded())) (1 in \(KafkaBench.probeEvery) a probe)
         probe offers received               \(probes)
         produce → offer p50, ms             \(FixedPoint.text(Double(latency.p50) / 1000, decimals: 2))
         produce → offer p99, ms             \(FixedPoint.text(Double(latency.p99) / 1000, decimals: 2))
@@ -20,7 +20,7 @@ extension KafkaBench.Report {
     public var json: String {
         #"{"messages": \#(messages), "raw_per_second": \#(Int(rawRate.rounded())), "#
             + #""lurker_per_second": \#(Int(lurkerRate.rounded())), "ratio": \#(FixedPoint.text(ratio, decimals: 3)), "#
-            + #""probe_per_second": \#(Int(probeRate.rounded())), "probes": \#(probes), "#
+            + #""latency_events_per_second": \#(Int(latencyRate.rounded())), "probes": \#(probes), "#
             + #""p50_ms": \#(FixedPoint.text(Double(latency.p50) / 1000, decimals: 3)), "p99_ms": \#(FixedPoint.text(Double(latency.p99) / 1000, decimals: 3)), "#
             + #""p999_ms": \#(FixedPoint.text(Double(latency.p999) / 1000, decimals: 3))}"#
     }

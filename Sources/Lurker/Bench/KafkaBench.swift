@@ -9,10 +9,10 @@ import Synchronization
 /// In one run: the seeded workload is produced to `events` (and profiles to `profiles`); librdkafka's raw
 /// consume rate of those messages is measured first (a consumer that reads and drops them: the physical limit
 /// here); then the daemon's pipeline decides the same messages end to end (consume, decide, produce offers and
-/// decisions, wait for every acknowledgement, store offsets); then probe events are produced at half the
-/// pipeline's rate and the time from producing each to its offer arriving at a consumer is recorded in an
-/// HdrHistogram (an upper bound of "produce to offer acknowledged": the offer's acknowledgement precedes its
-/// delivery to the consumer).
+/// decisions, wait for every acknowledgement, store offsets); then the workload's events are produced again
+/// at half the pipeline's rate, one in twenty replaced by a probe event, and the time from producing each probe
+/// to its offer arriving at a consumer is recorded in an HdrHistogram (an upper bound of "produce to offer
+/// acknowledged": the offer's acknowledgement precedes its delivery to the consumer).
 public struct KafkaBench: Sendable {
     /// What to run.
     public struct Options: Sendable {
@@ -26,6 +26,8 @@ public struct KafkaBench: Sendable {
         public var partitions = 16
         /// How long probes are produced for the latency measurement, in seconds. Default 10.
         public var latencySeconds = 10.0
+        /// Events per second for the latency measurement; nil for half the pipeline's measured rate. Default nil.
+        public var latencyRate: Double?
         /// The workload's seed. Default 7.
         public var seed: UInt64 = 7
 
@@ -39,8 +41,9 @@ public struct KafkaBench: Sendable {
         public var rawRate: Double
         /// Messages completed by the pipeline per second.
         public var lurkerRate: Double
-        /// Probe events produced per second for the latency measurement.
-        public var probeRate: Double
+        /// Events produced per second for the latency measurement (half ``lurkerRate`` unless set), one in twenty a
+        /// probe.
+        public var latencyRate: Double
         /// Probes whose offer arrived.
         public var probes: Int
         /// Produce → offer latency percentiles in microseconds: 50, 99, 99.9.
@@ -111,16 +114,16 @@ public struct KafkaBench: Sendable {
         defer { stop.stop() }
         let lurkerRate = try await Self.measure(pipelineProgress, until: messages)
 
-        progress("latency at half that rate, \(Int(options.latencySeconds)) s")
-        let probeRate = lurkerRate / 2
+        progress("latency at \(Int((options.latencyRate ?? lurkerRate / 2).rounded())) events/s, \(Int(options.latencySeconds)) s")
+        let halfRate = options.latencyRate ?? lurkerRate / 2
         let seconds = options.latencySeconds
         let (histogram, received) = try await DedicatedThread.run(name: "bench-latency") {
-            try Self.latency(servers: servers, rate: probeRate, seconds: seconds, logger: logger)
+            try Self.latency(workload, servers: servers, rate: halfRate, seconds: seconds, logger: logger)
         }
         stop.stop()
         _ = try await daemon.value
         return Report(
-            rawRate: rawRate, lurkerRate: lurkerRate, probeRate: probeRate, probes: received,
+            rawRate: rawRate, lurkerRate: lurkerRate, latencyRate: halfRate, probes: received,
             latency: (
                 histogram.valueAtPercentile(50), histogram.valueAtPercentile(99), histogram.valueAtPercentile(99.9)
             ),
@@ -195,11 +198,14 @@ public struct KafkaBench: Sendable {
         return Double(completed) * 1e9 / Double(max(MonotonicClock.nanoseconds() - first, 1))
     }
 
-    /// Produces probes at `rate` per second for `seconds` and records, for each offer that arrives, the
-    /// microseconds since its probe was produced.
-    private static func latency(servers: String, rate: Double, seconds: Double, logger: Logger) throws
-        -> (Histogram<UInt64>, Int)
-    {
+    /// One in how many events of the latency measurement is a probe.
+    static let probeEvery = 20
+
+    /// Produces the workload's events again at `rate` per second for `seconds`, one in ``probeEvery`` a probe, and
+    /// records, for each probe's offer that arrives, the microseconds since the probe was produced.
+    private static func latency(
+        _ workload: BenchWorkload, servers: String, rate: Double, seconds: Double, logger: Logger
+    ) throws -> (Histogram<UInt64>, Int) {
         let reader = try KafkaConsumer(
             configuration: KafkaConfiguration([
                 "bootstrap.servers": servers, "group.id": "bench-latency", "auto.offset.reset": "latest",
@@ -212,7 +218,7 @@ public struct KafkaBench: Sendable {
             try reader.poll(timeout: 100, into: &messages, max: 100)
         }
         let producer = try KafkaProducer(
-            configuration: KafkaConfiguration(["bootstrap.servers": servers, "linger.ms": "0"]),
+            configuration: KafkaConfiguration(["bootstrap.servers": servers, "linger.ms": "1"]),
             logger: logger, deliveryHandler: { _ in })
         defer { producer.close() }
 
@@ -226,8 +232,19 @@ public struct KafkaBench: Sendable {
             }
             messages.removeAll(keepingCapacity: true)
         }
+        func send(_ key: String, _ value: [UInt8]) throws {
+            while true {
+                do {
+                    try producer.send(topic: "events", key: Array(key.utf8), value: value, token: 0)
+                    return
+                } catch let error as KafkaError where error.isQueueFull {
+                    try producer.poll(timeout: 1)
+                }
+            }
+        }
         let start = MonotonicClock.nanoseconds()
         let total = Int(rate * seconds)
+        var probes = 0
         for index in 0..<total {
             let due = start + Int64(Double(index) * 1e9 / rate)
             while MonotonicClock.nanoseconds() < due {
@@ -235,19 +252,20 @@ public struct KafkaBench: Sendable {
                 record()
                 try producer.poll(timeout: 0)
             }
-            let now = MonotonicClock.nanoseconds()
-            let probe = #"{"customer": "probe-\#(index % 1000)", "type": "bench.probe", "ts": \#(WallClock.milliseconds()), "sent_us": \#(now / 1000)}"#
-            while true {
-                do {
-                    try producer.send(topic: "events", key: Array("probe-\(index % 1000)".utf8), value: Array(probe.utf8), token: 0)
-                    break
-                } catch let error as KafkaError where error.isQueueFull {
-                    try producer.poll(timeout: 1)
-                }
+            guard index % probeEvery == 0 else {
+                let event = index % workload.events.count
+                try send(workload.eventCustomers[event], workload.events[event])
+                continue
             }
+            let sent = MonotonicClock.nanoseconds() / 1000
+            let customer = "probe-\(probes % 1000)"
+            probes += 1
+            try send(
+                customer,
+                Array(#"{"customer": "\#(customer)", "type": "bench.probe", "ts": \#(WallClock.milliseconds()), "sent_us": \#(sent)}"#.utf8))
         }
         let drain = WallClock.monotonicMilliseconds() + 10_000
-        while received < total, WallClock.monotonicMilliseconds() < drain {
+        while received < probes, WallClock.monotonicMilliseconds() < drain {
             try reader.poll(timeout: 10, into: &messages, max: 1000)
             record()
         }

@@ -149,6 +149,10 @@ public struct KafkaConfiguration: Sendable, Equatable, CustomStringConvertible {
     ///   `auto.commit.interval.ms` (librdkafka's default 5000), on revocation and on close.
     /// - `auto.offset.reset=earliest`: a group with no committed offset starts at the beginning.
     /// - `enable.partition.eof=false`
+    /// - `queued.min.messages=1000000` and `queued.max.messages.kbytes=262144`: librdkafka 2.0 stops fetching a
+    ///   partition whose local queue reaches these and fetches again only after about a second; with its
+    ///   defaults (100,000 messages, 64 MiB) a consumer that decides slower than the brokers deliver stalls in
+    ///   bursts. The queue holds at most 256 MiB.
     public static let consumerDefaults = KafkaConfiguration([
         "group.id": "lurker",
         "client.id": "lurker",
@@ -157,16 +161,19 @@ public struct KafkaConfiguration: Sendable, Equatable, CustomStringConvertible {
         "enable.auto.commit": "true",
         "auto.offset.reset": "earliest",
         "enable.partition.eof": "false",
+        "queued.min.messages": "1000000",
+        "queued.max.messages.kbytes": "262144",
     ])
 
     /// The producer's defaults, under any configuration given to ``KafkaProducer``:
     /// - `client.id=lurker`
     /// - `enable.idempotence=true`: no duplicates or reordering from retries (implies `acks=all`).
-    /// - `linger.ms=5`: batch for up to 5 ms.
+    /// - `linger.ms=1`: batch for up to 1 ms; an offer waits at most that long for company (under load,
+    ///   batches fill anyway).
     public static let producerDefaults = KafkaConfiguration([
         "client.id": "lurker",
         "enable.idempotence": "true",
-        "linger.ms": "5",
+        "linger.ms": "1",
     ])
 }
 
