@@ -242,27 +242,30 @@ public struct KafkaBench: Sendable {
                 }
             }
         }
+        // Paced without spinning: each turn sends what is due by now, then waits up to 1 ms on the reader.
         let start = MonotonicClock.nanoseconds()
         let total = Int(rate * seconds)
+        var index = 0
         var probes = 0
-        for index in 0..<total {
-            let due = start + Int64(Double(index) * 1e9 / rate)
-            while MonotonicClock.nanoseconds() < due {
-                try reader.poll(timeout: 0, into: &messages, max: 1000)
-                record()
-                try producer.poll(timeout: 0)
+        while index < total {
+            let due = min(total, Int(Double(MonotonicClock.nanoseconds() - start) * rate / 1e9) + 1)
+            while index < due {
+                defer { index += 1 }
+                guard index % probeEvery == 0 else {
+                    let event = index % workload.events.count
+                    try send(workload.eventCustomers[event], workload.events[event])
+                    continue
+                }
+                let sent = MonotonicClock.nanoseconds() / 1000
+                let customer = "probe-\(probes % 1000)"
+                probes += 1
+                try send(
+                    customer,
+                    Array(#"{"customer": "\#(customer)", "type": "bench.probe", "ts": \#(WallClock.milliseconds()), "sent_us": \#(sent)}"#.utf8))
             }
-            guard index % probeEvery == 0 else {
-                let event = index % workload.events.count
-                try send(workload.eventCustomers[event], workload.events[event])
-                continue
-            }
-            let sent = MonotonicClock.nanoseconds() / 1000
-            let customer = "probe-\(probes % 1000)"
-            probes += 1
-            try send(
-                customer,
-                Array(#"{"customer": "\#(customer)", "type": "bench.probe", "ts": \#(WallClock.milliseconds()), "sent_us": \#(sent)}"#.utf8))
+            try producer.poll(timeout: 0)
+            try reader.poll(timeout: 1, into: &messages, max: 1000)
+            record()
         }
         let drain = WallClock.monotonicMilliseconds() + 10_000
         while received < probes, WallClock.monotonicMilliseconds() < drain {
