@@ -30,13 +30,7 @@ struct ExplainCommand: ParsableCommand {
     var until: String?
 
     func run() throws {
-        var untilTime: Int64?
-        if let until {
-            guard let time = CampaignLoader.parseTime(until) else {
-                throw ValidationError("--until: '\(until)' is not a TIME (2026-12-01, 2026-12-01T10:00Z or 2026-12-01T10:00:00+01:00)")
-            }
-            untilTime = time
-        }
+        let untilTime = try TimeArgument.parse(until, option: "--until")
         let compiled = try CampaignLoader.load([campaigns], terminal: ErrorStream.isTerminal, explaining: true)
         let errors = OutputStream.standardError()
         let text = try ExplainJob(

@@ -59,11 +59,7 @@ struct ReplayCommand: ParsableCommand {
 
     /// `--until` in epoch milliseconds.
     private func untilTime() throws -> Int64? {
-        guard let until else { return nil }
-        guard let time = CampaignLoader.parseTime(until) else {
-            throw ValidationError("--until: '\(until)' is not a TIME (2026-12-01, 2026-12-01T10:00Z or 2026-12-01T10:00:00+01:00)")
-        }
-        return time
+        try TimeArgument.parse(until, option: "--until")
     }
 
     /// Replays through both sets and prints the difference. Both sets are checked (and their diagnostics

@@ -55,7 +55,7 @@ struct DemoJSONWriter {
             bytes.append(contentsOf: bool ? Array("true".utf8) : Array("false".utf8))
         case .timestamp(let milliseconds):
             bytes.append(UInt8(ascii: "\""))
-            DemoTime.appendRFC3339(milliseconds, to: &bytes)
+            Timestamp.append(milliseconds, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
     }

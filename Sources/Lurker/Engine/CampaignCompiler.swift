@@ -6,18 +6,12 @@ import RuleDSL
 /// Names and strings are told apart by their UTF-8 bytes, as the language compares them (spec §4), never by
 /// `String` equality, which holds for canonically equivalent texts (`café` and `cafe` + U+0301).
 struct CampaignCompiler {
-    private(set) var typeNames: [String] = []
-    private var typeIDs: [[UInt8]: Int32] = [:]
-    private(set) var eventFieldNames: [String] = EventScanner.reservedFields
-    private var eventFieldIDs: [[UInt8]: Int32]
-    private(set) var eventPaths: [NestedPath] = []
-    private var eventPathIDs: [[[UInt8]]: Int32] = [:]
-    private(set) var profileFieldNames: [String] = []
-    private var profileFieldIDs: [[UInt8]: Int32] = [:]
-    private(set) var profilePaths: [NestedPath] = []
-    private var profilePathIDs: [[[UInt8]]: Int32] = [:]
-    private(set) var constants: [Value] = []
-    private var constantIDs: [ConstantKey: Int32] = [:]
+    private var types = Registry<[UInt8], String>()
+    private var eventFields = Registry(EventScanner.reservedFields) { Array($0.utf8) }
+    private var eventPathRegistry = Registry<[[UInt8]], NestedPath>()
+    private var profileFields = Registry<[UInt8], String>()
+    private var profilePathRegistry = Registry<[[UInt8]], NestedPath>()
+    private var constantRegistry = Registry<ConstantKey, Value>()
     private(set) var tracked: [TrackedType] = []
     private var trackedIDs: [Int32: Int32] = [:]
     private var numberSlotIDs: [Int32: [[[UInt8]]: Int32]] = [:]
@@ -25,45 +19,28 @@ struct CampaignCompiler {
     /// The deepest stack of any program.
     private(set) var stackDepth = 1
 
-    init() {
-        eventFieldIDs = Dictionary(
-            uniqueKeysWithValues: EventScanner.reservedFields.enumerated().map { (Array($1.utf8), Int32($0)) })
-    }
+    /// The event types, by id.
+    var typeNames: [String] { types.items }
+    /// The top-level event fields read, by slot (``EventScanner/reservedFields`` first).
+    var eventFieldNames: [String] { eventFields.items }
+    /// The nested event paths read, by id.
+    var eventPaths: [NestedPath] { eventPathRegistry.items }
+    /// The top-level profile fields read, by id.
+    var profileFieldNames: [String] { profileFields.items }
+    /// The nested profile paths read, by id.
+    var profilePaths: [NestedPath] { profilePathRegistry.items }
+    /// The constants of every program, by id.
+    var constants: [Value] { constantRegistry.items }
 
     // MARK: Names
 
     /// The id of an event type, registering it.
     mutating func type(_ name: String) -> Int32 {
-        if let id = typeIDs[Array(name.utf8)] { return id }
-        let id = Int32(typeNames.count)
-        typeIDs[Array(name.utf8)] = id
-        typeNames.append(name)
-        return id
+        types.id(for: Array(name.utf8)) { name }
     }
 
     private mutating func constant(_ value: Value) -> Int32 {
-        let key = ConstantKey(value)
-        if let id = constantIDs[key] { return id }
-        let id = Int32(constants.count)
-        constantIDs[key] = id
-        constants.append(value)
-        return id
-    }
-
-    private mutating func eventField(_ name: String) -> Int32 {
-        if let id = eventFieldIDs[Array(name.utf8)] { return id }
-        let id = Int32(eventFieldNames.count)
-        eventFieldIDs[Array(name.utf8)] = id
-        eventFieldNames.append(name)
-        return id
-    }
-
-    private mutating func profileField(_ name: String) -> Int32 {
-        if let id = profileFieldIDs[Array(name.utf8)] { return id }
-        let id = Int32(profileFieldNames.count)
-        profileFieldIDs[Array(name.utf8)] = id
-        profileFieldNames.append(name)
-        return id
+        constantRegistry.id(for: ConstantKey(value)) { value }
     }
 
     /// The names of a path as bytes, to tell paths apart as the language does.
@@ -75,21 +52,19 @@ struct CampaignCompiler {
     mutating func read(_ path: Path) -> Program.Instruction {
         switch path.root {
         case .event:
-            let field = eventField(path.fields[0])
+            let field = eventFields.id(for: Array(path.fields[0].utf8)) { path.fields[0] }
             guard path.fields.count > 1 else { return .init(opcode: .eventField, a: field) }
-            if let id = eventPathIDs[Self.bytes(path.fields)] { return .init(opcode: .eventPath, a: id) }
-            let id = Int32(eventPaths.count)
-            eventPathIDs[Self.bytes(path.fields)] = id
-            eventPaths.append(NestedPath(field: field, rest: Array(path.fields.dropFirst())))
+            let id = eventPathRegistry.id(for: Self.bytes(path.fields)) {
+                NestedPath(field: field, rest: Array(path.fields.dropFirst()))
+            }
             return .init(opcode: .eventPath, a: id)
         case .customer:
             if path.fields == ["id"] { return .init(opcode: .customerID) }
-            let field = profileField(path.fields[0])
+            let field = profileFields.id(for: Array(path.fields[0].utf8)) { path.fields[0] }
             guard path.fields.count > 1 else { return .init(opcode: .profileField, a: field) }
-            if let id = profilePathIDs[Self.bytes(path.fields)] { return .init(opcode: .profilePath, a: id) }
-            let id = Int32(profilePaths.count)
-            profilePathIDs[Self.bytes(path.fields)] = id
-            profilePaths.append(NestedPath(field: field, rest: Array(path.fields.dropFirst())))
+            let id = profilePathRegistry.id(for: Self.bytes(path.fields)) {
+                NestedPath(field: field, rest: Array(path.fields.dropFirst()))
+            }
             return .init(opcode: .profilePath, a: id)
         }
     }

@@ -315,14 +315,7 @@ extension EngineCore {
             if counts { mismatches += 1 }
             return false
         }
-        switch opcode {
-        case .equal: return equal
-        case .notEqual: return !equal
-        case .less: return less
-        case .lessOrEqual: return less || equal
-        case .greater: return !less && !equal
-        default: return !less
-        }
+        return Value.ordered(Self.comparison(opcode), less, equal)
     }
 
     private static func comparison(_ opcode: Program.Opcode) -> ComparisonOperator {

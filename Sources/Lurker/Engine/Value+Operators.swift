@@ -114,7 +114,8 @@ extension Value {
         }
     }
 
-    private static func ordered(_ op: ComparisonOperator, _ less: Bool, _ equal: Bool) -> Bool {
+    /// The result of `op` for two values of one ordered type, given whether the left is less and whether equal.
+    static func ordered(_ op: ComparisonOperator, _ less: Bool, _ equal: Bool) -> Bool {
         switch op {
         case .equal: return equal
         case .notEqual: return !equal

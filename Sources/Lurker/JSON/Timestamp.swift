@@ -1,3 +1,5 @@
+import RuleDSL
+
 /// RFC 3339 timestamps read and written as epoch milliseconds (spec §3 and §7).
 ///
 /// Everything is integer arithmetic on the proleptic Gregorian calendar (days from civil), with no
@@ -58,7 +60,7 @@ public enum Timestamp {
               let second = twoDigits(17)
         else { return nil }
         let year = y1 * 100 + y2
-        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= daysInMonth(year: year, month: month),
+        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month),
               hour <= 23, minute <= 59, second <= 60
         else { return nil }
 
@@ -93,7 +95,7 @@ public enum Timestamp {
         }
         guard index == count else { return nil }
 
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilCalendar.days(year: year, month: month, day: day)
         // Local minute of the epoch, then UTC by removing the offset.
         let utcMinutes = days * 1440 + hour * 60 + minute - offsetMinutes
         var time: Int64
@@ -126,7 +128,7 @@ public enum Timestamp {
     public static func append(_ milliseconds: Int64, to bytes: inout [UInt8]) {
         let days = floorDivide(milliseconds, by: millisecondsPerDay)
         let timeOfDay = milliseconds - days * millisecondsPerDay
-        let (year, month, day) = civilFromDays(days)
+        let (year, month, day) = CivilCalendar.date(days: days)
 
         if year >= 0, year <= 9999 {
             appendDigits(year, width: 4, to: &bytes)
@@ -148,46 +150,6 @@ public enum Timestamp {
         bytes.append(UInt8(ascii: "."))
         appendDigits(timeOfDay % 1000, width: 3, to: &bytes)
         bytes.append(UInt8(ascii: "Z"))
-    }
-
-    // MARK: Calendar
-
-    /// Whether `year` is a leap year of the proleptic Gregorian calendar.
-    static func isLeapYear(_ year: Int64) -> Bool {
-        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-    }
-
-    /// The number of days in `month` (1-12) of `year`.
-    static func daysInMonth(year: Int64, month: Int64) -> Int64 {
-        switch month {
-        case 2: isLeapYear(year) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The proleptic Gregorian date of a number of days since 1970-01-01 (`civil_from_days`).
-    static func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 
     /// `value / divisor` rounded toward negative infinity, for a positive `divisor`.
