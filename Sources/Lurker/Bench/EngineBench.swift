@@ -93,6 +93,7 @@ public struct EngineBench: Sendable {
         let campaigns = CompiledCampaignSet(checked.campaigns)
         let compileMilliseconds = WallClock.monotonicMilliseconds() - compileStart
 
+        ResidentMemory.releaseFreeHeap()
         let heapBefore = ResidentMemory.bytes()
         let engine = Engine(campaigns: campaigns)
         for profile in workload.profiles {
