@@ -123,13 +123,16 @@ enum DaemonFixture {
         #expect(result.output == "\(offset)\n", "committed offset of \(topic): \(result.output) \(result.errors)")
     }
 
-    /// Runs the daemon in this process until `stop` is raised; returns its counters.
+    /// Runs the daemon in this process until `stop` is raised, publishing its readiness in `status`; returns its
+    /// counters.
     static func start(
-        _ configuration: DaemonConfiguration, campaigns: CompiledCampaignSet, stop: StopSignal
+        _ configuration: DaemonConfiguration, campaigns: CompiledCampaignSet, stop: StopSignal,
+        status: DaemonStatus = DaemonStatus()
     ) -> Task<(EngineStatistics, PipelineCounters), any Error> {
         Task {
             try await DaemonService(
-                configuration: configuration, campaigns: campaigns, logger: KafkaFixture.logger, stop: stop
+                configuration: configuration, campaigns: campaigns, logger: KafkaFixture.logger, stop: stop,
+                status: status
             ).runPipeline()
         }
     }

@@ -41,6 +41,8 @@ public final class Pipeline {
     private var tracker = OffsetTracker()
     private var batch: [KafkaMessage] = []
     private var batchIndex = 0
+    /// What one poll brings, appended to ``batch`` after the poll: a rebalance inside the poll changes ``batch``.
+    private var polled: [KafkaMessage] = []
     private var backlog: [Outgoing] = []
     private var paused: [TopicPartition] = []
     private var decisions: [Decision] = []
@@ -145,7 +147,7 @@ public final class Pipeline {
         if !backlog.isEmpty {
             try drainBacklog()
             if !backlog.isEmpty {
-                try consumer.poll(timeout: 0, into: &batch, max: configuration.batchSize)
+                try poll(timeout: 0)
                 try serviceProducer(timeout: 10)
                 return
             }
@@ -154,7 +156,7 @@ public final class Pipeline {
         if batchIndex >= batch.count {
             batch.removeAll(keepingCapacity: true)
             batchIndex = 0
-            try consumer.poll(timeout: 20, into: &batch, max: configuration.batchSize)
+            try poll(timeout: 20)
         }
         while batchIndex < batch.count, backlog.isEmpty {
             let message = batch[batchIndex]
@@ -165,6 +167,13 @@ public final class Pipeline {
         if WallClock.monotonicMilliseconds() - lastExport >= Self.exportIntervalMilliseconds {
             exportMetrics()
         }
+    }
+
+    /// Polls the consumer for up to a batch of messages and appends them to ``batch``.
+    private func poll(timeout: Int32) throws {
+        defer { polled.removeAll(keepingCapacity: true) }
+        try consumer.poll(timeout: timeout, into: &polled, max: configuration.batchSize)
+        batch.append(contentsOf: polled)
     }
 
     /// Exports the counters' differences since the last export.
@@ -431,8 +440,9 @@ public final class Pipeline {
             } catch {
                 logger.error("could not finish revoked partitions: \(error)")
             }
-            batch.removeAll { partitions.contains($0.topicPartition) }
-            batchIndex = min(batchIndex, batch.count)
+            // The messages still to handle, less those of the revoked partitions: their next owner reads them.
+            batch = batch[batchIndex...].filter { !partitions.contains($0.topicPartition) }
+            batchIndex = 0
             tracker.remove(partitions)
             let kept = Set(consumer.assignment().filter { !partitions.contains($0) }.map(\.partition))
             for partition in Set(partitions.map(\.partition)) where !kept.contains(partition) {
