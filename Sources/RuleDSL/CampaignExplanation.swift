@@ -97,15 +97,14 @@ public struct CampaignExplanation: Sendable, Hashable {
         return history.count - 1
     }
 
-    /// Records a window: a literal one as it is, a computed one as 366d.
+    /// Records a window as long as the history it needs kept (``HistoryCall/retention(of:)``), and whether it is
+    /// computed.
     private mutating func read(_ window: Expression, at index: Int) {
-        let length: Int64
-        if case .literal(.duration(let milliseconds), _) = window {
-            length = min(milliseconds, Checker.longestWindow)
-        } else {
-            length = Checker.longestWindow
-            history[index].hasComputedWindow = true
+        switch window {
+        case .literal(.duration, _): break
+        default: history[index].hasComputedWindow = true
         }
+        let length = HistoryCall.retention(of: window)
         history[index].windowMilliseconds = max(history[index].windowMilliseconds ?? 0, length)
     }
 

@@ -3,9 +3,6 @@
 /// One checker sees the whole set, in set order, so that a campaign name used twice is reported at the later
 /// name, across files too.
 struct Checker {
-    /// The longest literal window, 366 days, in milliseconds.
-    static let longestWindow: Int64 = 366 * 86_400_000
-
     /// The time `active until` is compared with, for the "already in the past" warning.
     let now: Int64
     /// The diagnostics found since the last ``takeDiagnostics()``.
@@ -195,7 +192,7 @@ struct Checker {
         guard !token.hasError, case .duration(let milliseconds?) = token.value else { return nil }
         if milliseconds == 0 {
             report(.error(.windowEmpty(token.text), at: token.range))
-        } else if milliseconds > Self.longestWindow {
+        } else if milliseconds > HistoryCall.longestWindow {
             report(.error(.windowTooLong(token.text), at: token.range))
         }
         return milliseconds

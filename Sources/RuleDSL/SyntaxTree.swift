@@ -74,6 +74,17 @@ public enum HistoryCall: Sendable, Hashable {
             return type
         }
     }
+
+    /// The longest window, 366 days, in milliseconds: a literal window may be at most this long, and a longer
+    /// computed one reads this far back.
+    public static let longestWindow: Int64 = 366 * 86_400_000
+
+    /// How far back a read over `window` needs its type's events kept (spec §3): a literal window as written, at
+    /// most ``longestWindow``; a computed one ``longestWindow``, the most it can read.
+    public static func retention(of window: Expression) -> Int64 {
+        guard case .literal(.duration(let milliseconds), _) = window else { return longestWindow }
+        return min(milliseconds, longestWindow)
+    }
 }
 
 /// An expression of the campaign language with the range it was written at.
