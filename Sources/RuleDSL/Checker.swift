@@ -207,7 +207,7 @@ struct Checker {
             }
             guard !token.hasError else { return nil }
             let name = token.stringValue ?? token.text
-            guard Self.isUsableChannel(name) else {
+            guard ChannelSource.isUsable(name.utf8) else {
                 report(.error(.channelNotUsable(name), at: token.range))
                 return nil
             }
@@ -215,13 +215,6 @@ struct Checker {
         case .path(let path):
             return checkPath(path).map(ChannelSource.path)
         }
-    }
-
-    /// Whether `name` matches `[a-z0-9_-]{1,64}` (spec §5).
-    static func isUsableChannel(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
-        return (1...64).contains(bytes.count)
-            && bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F || $0 == 0x2D }
     }
 
     private mutating func check(_ attributes: [ParsedAttribute]) -> [Attribute] {

@@ -125,6 +125,17 @@ public enum ChannelSource: Sendable, Hashable {
     case named(String)
     /// A path that must give a usable channel string at run time.
     case path(Path)
+
+    /// Whether the UTF-8 bytes `name` are a usable channel: `[a-z0-9_-]{1,64}` (spec §5).
+    @inlinable
+    public static func isUsable(_ name: some Collection<UInt8>) -> Bool {
+        guard !name.isEmpty, name.count <= 64 else { return false }
+        return name.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+    }
 }
 
 /// One `key: expr` of a `with` object.
