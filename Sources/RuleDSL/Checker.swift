@@ -64,15 +64,15 @@ struct Checker {
             } else {
                 firstClauses[keyword] = clause.keyword
             }
-            var clauseBuilder = CampaignBuilder()
-            let warningsBefore = diagnostics.count
-            check(clause.body, into: &clauseBuilder)
             if isRepeated {
+                var discarded = CampaignBuilder()
+                let warningsBefore = diagnostics.count
+                check(clause.body, into: &discarded)
                 diagnostics = Array(diagnostics.prefix(warningsBefore)) + diagnostics.dropFirst(warningsBefore).filter {
                     $0.severity == .error
                 }
             } else {
-                builder.merge(clauseBuilder)
+                check(clause.body, into: &builder)
             }
         }
 
