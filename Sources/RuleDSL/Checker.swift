@@ -26,7 +26,7 @@ struct Checker {
 
     /// Checks one campaign; returns it converted when it has every part a campaign needs and no error of its own.
     mutating func check(_ parsed: ParsedCampaign) -> Campaign? {
-        let errorCount = diagnostics.count { $0.severity == .error }
+        let diagnosticsBefore = diagnostics.count
         let name = parsed.isHeaderValid ? parsed.name : nil
         if let name {
             if name.keyword != nil {
@@ -90,7 +90,7 @@ struct Checker {
             }
         }
 
-        let hasNewErrors = diagnostics.count { $0.severity == .error } > errorCount
+        let hasNewErrors = diagnostics[diagnosticsBefore...].contains { $0.severity == .error }
         guard let name, !hasNewErrors, !parsed.hasSyntaxError else { return nil }
         return builder.build(name: name)
     }
