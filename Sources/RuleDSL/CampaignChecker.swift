@@ -22,6 +22,6 @@ public enum CampaignChecker {
                 .map(\.element)
         }
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        return CheckResult(campaigns: hasErrors ? [] : campaigns, diagnostics: diagnostics, hasErrors: hasErrors)
+        return CheckResult(campaigns: hasErrors ? [] : campaigns, diagnostics: diagnostics)
     }
 }
