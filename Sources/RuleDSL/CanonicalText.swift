@@ -98,12 +98,6 @@ public enum CanonicalText {
         }
     }
 
-    /// A `with` object on one line.
-    static func object(_ attributes: [Attribute]) -> String {
-        guard !attributes.isEmpty else { return "{}" }
-        return "{ " + attributes.map { "\($0.key): \(expression($0.value))" }.joined(separator: ", ") + " }"
-    }
-
     /// A history call with its arguments.
     static func call(_ call: HistoryCall) -> String {
         switch call {
