@@ -110,13 +110,10 @@ public enum CanonicalText {
         }
     }
 
+    /// Whether `word` reads back as one word of the lexer (its keywords included).
     private static func isName(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first, first == "_" || ("a"..."z").contains(first)
-            || ("A"..."Z").contains(first)
-        else { return false }
-        return word.unicodeScalars.allSatisfy {
-            $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-        }
+        guard let first = word.unicodeScalars.first, Lexer.isLetter(first) else { return false }
+        return word.unicodeScalars.allSatisfy(Lexer.isWordCharacter)
     }
 
     private static func text(_ expression: Expression, needs precedence: Precedence) -> String {
