@@ -204,7 +204,7 @@ public struct CampaignExplanation: Sendable, Hashable {
                     + "ties by campaign name (outranked)"]))
         }
         let holdout = campaign.holdoutBasisPoints
-        let heldOut = "\(percent(holdout)) of customers, fixed per customer (holdout)"
+        let heldOut = "\(CanonicalText.percent(hundredths: holdout)) of customers, fixed per customer (holdout)"
         steps.append(("holdout", [holdout == 0 ? "none" : heldOut]))
         steps.append(("outcome", [outcomeText]))
         return steps
@@ -249,12 +249,5 @@ public struct CampaignExplanation: Sendable, Hashable {
         case .offer(_, .path(let path), _):
             return "sent to offers.<channel> when \(path) gives a usable channel (sent), else no_channel"
         }
-    }
-
-    private func percent(_ hundredths: Int) -> String {
-        let fraction = hundredths % 100
-        guard fraction != 0 else { return "\(hundredths / 100)%" }
-        let decimals = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
-        return "\(hundredths / 100).\(decimals)%"
     }
 }

@@ -62,6 +62,16 @@ public enum CanonicalText {
         return String(number)
     }
 
+    /// A percentage given in hundredths of a percent (`1050` is `10.5%`): no fraction when it has none, else one
+    /// or two decimals without a trailing zero: for every holdout (0% to under 100%) the text of ``number(_:)`` of
+    /// the percent, then `%`.
+    public static func percent(hundredths: Int) -> String {
+        let fraction = hundredths % 100
+        guard fraction != 0 else { return "\(hundredths / 100)%" }
+        let decimals = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
+        return "\(hundredths / 100).\(decimals)%"
+    }
+
     /// A STRING with its quotes and escapes.
     static func string(_ string: String) -> String {
         var text = "\""
