@@ -12,21 +12,6 @@ struct CampaignBuilder: Sendable {
     var activeFrom: Int64?
     var activeUntil: Int64?
 
-    /// Takes every part `other` has.
-    mutating func merge(_ other: CampaignBuilder) {
-        description = other.description ?? description
-        triggers = other.triggers ?? triggers
-        condition = other.condition ?? condition
-        wait = other.wait ?? wait
-        action = other.action ?? action
-        priority = other.priority ?? priority
-        limit = other.limit ?? limit
-        budget = other.budget ?? budget
-        holdoutBasisPoints = other.holdoutBasisPoints ?? holdoutBasisPoints
-        activeFrom = other.activeFrom ?? activeFrom
-        activeUntil = other.activeUntil ?? activeUntil
-    }
-
     /// The campaign, when it has triggers and an action.
     func build(name: Token) -> Campaign? {
         guard let triggers, !triggers.isEmpty, let action else { return nil }

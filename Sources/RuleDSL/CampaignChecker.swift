@@ -17,11 +17,9 @@ public enum CampaignChecker {
                 if let checked = checker.check(campaign) { campaigns.append(checked) }
             }
             let fileDiagnostics = lexicalDiagnostics + syntaxDiagnostics + checker.takeDiagnostics()
-            diagnostics += fileDiagnostics.enumerated()
-                .sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }
-                .map(\.element)
+            diagnostics += Diagnostic.sortedByPosition(fileDiagnostics)
         }
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        return CheckResult(campaigns: hasErrors ? [] : campaigns, diagnostics: diagnostics, hasErrors: hasErrors)
+        return CheckResult(campaigns: hasErrors ? [] : campaigns, diagnostics: diagnostics)
     }
 }

@@ -97,15 +97,14 @@ public struct CampaignExplanation: Sendable, Hashable {
         return history.count - 1
     }
 
-    /// Records a window: a literal one as it is, a computed one as 366d.
+    /// Records a window as long as the history it needs kept (``HistoryCall/retention(of:)``), and whether it is
+    /// computed.
     private mutating func read(_ window: Expression, at index: Int) {
-        let length: Int64
-        if case .literal(.duration(let milliseconds), _) = window {
-            length = min(milliseconds, Checker.longestWindow)
-        } else {
-            length = Checker.longestWindow
-            history[index].hasComputedWindow = true
+        switch window {
+        case .literal(.duration, _): break
+        default: history[index].hasComputedWindow = true
         }
+        let length = HistoryCall.retention(of: window)
         history[index].windowMilliseconds = max(history[index].windowMilliseconds ?? 0, length)
     }
 
@@ -205,7 +204,7 @@ public struct CampaignExplanation: Sendable, Hashable {
                     + "ties by campaign name (outranked)"]))
         }
         let holdout = campaign.holdoutBasisPoints
-        let heldOut = "\(percent(holdout)) of customers, fixed per customer (holdout)"
+        let heldOut = "\(CanonicalText.percent(hundredths: holdout)) of customers, fixed per customer (holdout)"
         steps.append(("holdout", [holdout == 0 ? "none" : heldOut]))
         steps.append(("outcome", [outcomeText]))
         return steps
@@ -250,12 +249,5 @@ public struct CampaignExplanation: Sendable, Hashable {
         case .offer(_, .path(let path), _):
             return "sent to offers.<channel> when \(path) gives a usable channel (sent), else no_channel"
         }
-    }
-
-    private func percent(_ hundredths: Int) -> String {
-        let fraction = hundredths % 100
-        guard fraction != 0 else { return "\(hundredths / 100)%" }
-        let decimals = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
-        return "\(hundredths / 100).\(decimals)%"
     }
 }

@@ -18,10 +18,7 @@ public enum CampaignFormatter {
         let (campaigns, syntaxDiagnostics) = Parser.parse(tokens)
         let errors = (lexicalDiagnostics + syntaxDiagnostics).filter { $0.severity == .error }
         guard errors.isEmpty else {
-            let sorted = errors.enumerated()
-                .sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }
-                .map(\.element)
-            return FormatResult(text: nil, diagnostics: sorted)
+            return FormatResult(text: nil, diagnostics: Diagnostic.sortedByPosition(errors))
         }
         var layout = CampaignLayout(tokens: tokens, comments: comments)
         let document = layout.file(campaigns)

@@ -62,6 +62,16 @@ public enum CanonicalText {
         return String(number)
     }
 
+    /// A percentage given in hundredths of a percent (`1050` is `10.5%`): no fraction when it has none, else one
+    /// or two decimals without a trailing zero: for every holdout (0% to under 100%) the text of ``number(_:)`` of
+    /// the percent, then `%`.
+    public static func percent(hundredths: Int) -> String {
+        let fraction = hundredths % 100
+        guard fraction != 0 else { return "\(hundredths / 100)%" }
+        let decimals = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
+        return "\(hundredths / 100).\(decimals)%"
+    }
+
     /// A STRING with its quotes and escapes.
     static func string(_ string: String) -> String {
         var text = "\""
@@ -98,12 +108,6 @@ public enum CanonicalText {
         }
     }
 
-    /// A `with` object on one line.
-    static func object(_ attributes: [Attribute]) -> String {
-        guard !attributes.isEmpty else { return "{}" }
-        return "{ " + attributes.map { "\($0.key): \(expression($0.value))" }.joined(separator: ", ") + " }"
-    }
-
     /// A history call with its arguments.
     static func call(_ call: HistoryCall) -> String {
         switch call {
@@ -116,13 +120,10 @@ public enum CanonicalText {
         }
     }
 
+    /// Whether `word` reads back as one word of the lexer (its keywords included).
     private static func isName(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first, first == "_" || ("a"..."z").contains(first)
-            || ("A"..."Z").contains(first)
-        else { return false }
-        return word.unicodeScalars.allSatisfy {
-            $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-        }
+        guard let first = word.unicodeScalars.first, Lexer.isLetter(first) else { return false }
+        return word.unicodeScalars.allSatisfy(Lexer.isWordCharacter)
     }
 
     private static func text(_ expression: Expression, needs precedence: Precedence) -> String {

@@ -4,15 +4,15 @@ public struct CheckResult: Sendable {
     public var campaigns: [Campaign]
     /// Every error and warning, file by file in the order given, by position within a file.
     public var diagnostics: [Diagnostic]
-    /// Whether any diagnostic is an error.
-    public var hasErrors: Bool
 
     /// Creates a result.
-    public init(campaigns: [Campaign], diagnostics: [Diagnostic], hasErrors: Bool) {
+    public init(campaigns: [Campaign], diagnostics: [Diagnostic]) {
         self.campaigns = campaigns
         self.diagnostics = diagnostics
-        self.hasErrors = hasErrors
     }
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { errorCount > 0 }
 
     /// The warnings among the diagnostics.
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }

@@ -1,10 +1,5 @@
 /// Checking expressions: names, paths, calls and the types known when the files are loaded (spec §4, §9).
 extension Checker {
-    /// The history functions and how many arguments each takes.
-    static let functions: [(name: String, arity: Int)] = [
-        ("count", 2), ("seen", 2), ("sum", 3), ("since", 1), ("last", 2),
-    ]
-
     /// Checks an expression, reporting every error in it, and resolves it.
     mutating func check(_ expression: ParsedExpression) -> CheckedExpression {
         switch expression {
@@ -133,31 +128,30 @@ extension Checker {
 
     private mutating func checkCall(name: Token, arguments: [CallArgument]) -> CheckedExpression {
         let range = name.range
-        guard let arity = Self.functions.first(where: { $0.name == name.text })?.arity else {
-            let suggestion = Suggestion.closest(to: name.text, among: Self.functions.map(\.name))
+        guard let function = HistoryFunction(rawValue: name.text) else {
+            let suggestion = Suggestion.closest(to: name.text, among: HistoryFunction.allCases.map(\.rawValue))
             report(.error(.unknownFunction(name.text, suggestion: suggestion), at: range))
             return .failed(range)
         }
-        guard arguments.count == arity else {
-            report(
-                .error(.wrongArgumentCount(function: name.text, expected: arity, found: arguments.count), at: range))
+        guard arguments.count == function.arity else {
+            report(.error(.wrongArgumentCount(function, found: arguments.count), at: range))
             return .failed(range)
         }
         let type = eventType(arguments[0])
         let call: HistoryCall?
         let resultType: ValueType?
         var description: String
-        switch name.text {
-        case "count", "seen":
+        switch function {
+        case .count, .seen:
             let window = self.window(arguments[1], of: name.text)
             if let type, let window {
-                call = name.text == "count" ? .count(type, window: window) : .seen(type, window: window)
+                call = function == .count ? .count(type, window: window) : .seen(type, window: window)
             } else {
                 call = nil
             }
-            resultType = name.text == "count" ? .number : .bool
-            description = name.text == "count" ? "a count (number)" : "a seen result (boolean)"
-        case "sum":
+            resultType = function == .count ? .number : .bool
+            description = function == .count ? "a count (number)" : "a seen result (boolean)"
+        case .sum:
             let field = self.field(arguments[1])
             let window = self.window(arguments[2], of: name.text)
             if let type, let field, let window {
@@ -167,11 +161,11 @@ extension Checker {
             }
             resultType = .number
             description = "a sum (number)"
-        case "since":
+        case .since:
             call = type.map { .since($0) }
             resultType = .duration
             description = "a since result (duration)"
-        default:
+        case .last:
             let field = self.field(arguments[1])
             if let type, let field {
                 call = .last(type, field: field)

@@ -3,9 +3,6 @@
 /// One checker sees the whole set, in set order, so that a campaign name used twice is reported at the later
 /// name, across files too.
 struct Checker {
-    /// The longest literal window, 366 days, in milliseconds.
-    static let longestWindow: Int64 = 366 * 86_400_000
-
     /// The time `active until` is compared with, for the "already in the past" warning.
     let now: Int64
     /// The diagnostics found since the last ``takeDiagnostics()``.
@@ -29,7 +26,7 @@ struct Checker {
 
     /// Checks one campaign; returns it converted when it has every part a campaign needs and no error of its own.
     mutating func check(_ parsed: ParsedCampaign) -> Campaign? {
-        let errorCount = diagnostics.count { $0.severity == .error }
+        let diagnosticsBefore = diagnostics.count
         let name = parsed.isHeaderValid ? parsed.name : nil
         if let name {
             if name.keyword != nil {
@@ -67,15 +64,15 @@ struct Checker {
             } else {
                 firstClauses[keyword] = clause.keyword
             }
-            var clauseBuilder = CampaignBuilder()
-            let warningsBefore = diagnostics.count
-            check(clause.body, into: &clauseBuilder)
             if isRepeated {
+                var discarded = CampaignBuilder()
+                let warningsBefore = diagnostics.count
+                check(clause.body, into: &discarded)
                 diagnostics = Array(diagnostics.prefix(warningsBefore)) + diagnostics.dropFirst(warningsBefore).filter {
                     $0.severity == .error
                 }
             } else {
-                builder.merge(clauseBuilder)
+                check(clause.body, into: &builder)
             }
         }
 
@@ -93,7 +90,7 @@ struct Checker {
             }
         }
 
-        let hasNewErrors = diagnostics.count { $0.severity == .error } > errorCount
+        let hasNewErrors = diagnostics[diagnosticsBefore...].contains { $0.severity == .error }
         guard let name, !hasNewErrors, !parsed.hasSyntaxError else { return nil }
         return builder.build(name: name)
     }
@@ -195,7 +192,7 @@ struct Checker {
         guard !token.hasError, case .duration(let milliseconds?) = token.value else { return nil }
         if milliseconds == 0 {
             report(.error(.windowEmpty(token.text), at: token.range))
-        } else if milliseconds > Self.longestWindow {
+        } else if milliseconds > HistoryCall.longestWindow {
             report(.error(.windowTooLong(token.text), at: token.range))
         }
         return milliseconds
@@ -210,7 +207,7 @@ struct Checker {
             }
             guard !token.hasError else { return nil }
             let name = token.stringValue ?? token.text
-            guard Self.isUsableChannel(name) else {
+            guard ChannelSource.isUsable(name.utf8) else {
                 report(.error(.channelNotUsable(name), at: token.range))
                 return nil
             }
@@ -218,13 +215,6 @@ struct Checker {
         case .path(let path):
             return checkPath(path).map(ChannelSource.path)
         }
-    }
-
-    /// Whether `name` matches `[a-z0-9_-]{1,64}` (spec §5).
-    static func isUsableChannel(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
-        return (1...64).contains(bytes.count)
-            && bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F || $0 == 0x2D }
     }
 
     private mutating func check(_ attributes: [ParsedAttribute]) -> [Attribute] {

@@ -48,6 +48,13 @@ public struct Diagnostic: Sendable, Hashable {
     static func warning(_ message: DiagnosticMessage, at range: SourceRange, notes: [Note] = []) -> Diagnostic {
         Diagnostic(severity: .warning, message: message.text, range: range, notes: notes)
     }
+
+    /// The diagnostics of one file by position, those at one position in the order given.
+    static func sortedByPosition(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated()
+            .sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }
+            .map(\.element)
+    }
 }
 
 extension Diagnostic.Note {

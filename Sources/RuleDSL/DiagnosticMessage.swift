@@ -64,7 +64,7 @@ enum DiagnosticMessage: Sendable, Hashable {
     /// A call of a function that does not exist.
     case unknownFunction(String, suggestion: String?)
     /// A history function with the wrong number of arguments.
-    case wrongArgumentCount(function: String, expected: Int, found: Int)
+    case wrongArgumentCount(HistoryFunction, found: Int)
     /// A path whose first name is neither `event` nor `customer`.
     case badPathRoot(String)
     /// A NAME in an expression that is no path, call or literal.
@@ -184,10 +184,11 @@ enum DiagnosticMessage: Sendable, Hashable {
             return "key '\(key)' appears twice in 'with'"
         case .unknownFunction(let name, let suggestion):
             if let suggestion { return "unknown function '\(name)' (did you mean '\(suggestion)')" }
-            return "unknown function '\(name)' (the functions are count, seen, sum, since and last)"
-        case .wrongArgumentCount(let function, let expected, let found):
-            return "'\(function)' takes \(expected) \(expected == 1 ? "argument" : "arguments") "
-                + "(\(Self.signature(function))), found \(found)"
+            return "unknown function '\(name)' (the functions are \(HistoryFunction.names))"
+        case .wrongArgumentCount(let function, let found):
+            let expected = function.arity
+            return "'\(function.rawValue)' takes \(expected) \(expected == 1 ? "argument" : "arguments") "
+                + "(\(function.signature)), found \(found)"
         case .badPathRoot(let name):
             return "expected 'event' or 'customer' at the start of a path, found '\(name)'"
         case .unknownName(let name):
@@ -226,16 +227,6 @@ enum DiagnosticMessage: Sendable, Hashable {
             return "an escalation goes to the escalations topic; only an offer has a channel"
         case .stringInDoubleQuotes(let content):
             return "a string is written in double quotes: \"\(content)\""
-        }
-    }
-
-    /// The arguments a history function takes, for messages.
-    static func signature(_ function: String) -> String {
-        switch function {
-        case "count", "seen": return "an event type and a window"
-        case "sum": return "an event type, a field and a window"
-        case "since": return "an event type"
-        default: return "an event type and a field"
         }
     }
 }

@@ -49,13 +49,15 @@ struct Lexer {
         index += 1
     }
 
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether `scalar` can start a word: an ASCII letter or `_`.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_"
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
-    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) || isDigit(scalar) }
+    /// Whether `scalar` can continue a word: an ASCII letter, digit or `_`.
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) || isDigit(scalar) }
 
     /// Whether `scalar` can start no token and so joins a run of unexpected characters.
     private static func isStray(_ scalar: Unicode.Scalar) -> Bool {

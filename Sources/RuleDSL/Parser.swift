@@ -463,14 +463,16 @@ struct Parser {
         return parseTest()
     }
 
+    /// The comparison operator each comparison token stands for.
+    private static let comparisons: [TokenKind: ComparisonOperator] = [
+        .equalEqual: .equal, .bangEqual: .notEqual, .less: .less, .lessEqual: .lessOrEqual,
+        .greater: .greater, .greaterEqual: .greaterOrEqual,
+    ]
+
     private mutating func parseTest() -> ParsedExpression {
         let left = parseSum()
         guard !failed else { return left }
-        let comparisons: [TokenKind: ComparisonOperator] = [
-            .equalEqual: .equal, .bangEqual: .notEqual, .less: .less, .lessEqual: .lessOrEqual,
-            .greater: .greater, .greaterEqual: .greaterOrEqual,
-        ]
-        if let comparison = comparisons[current.kind] {
+        if let comparison = Self.comparisons[current.kind] {
             let op = advance()
             return .binary(.comparison(comparison), left, parseSum(), operator: op)
         }

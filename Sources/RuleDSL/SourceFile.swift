@@ -40,6 +40,21 @@ public struct SourceFile: Sendable, Hashable {
     /// Paths of the files are the folder path joined with `/` and the file name.
     /// - Throws: ``RuleDSLError`` when the folder or one of its files cannot be read.
     public static func loadFolder(_ path: String) throws -> [SourceFile] {
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        return try campaignFileNames(inFolder: path)
+            .filter { name in
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: prefix + name, isDirectory: &isDirectory)
+                    && !isDirectory.boolValue
+            }
+            .map { try load(prefix + $0) }
+    }
+
+    /// The names of a folder's entries that end in `.lurk`, in byte order (spec §1); not recursive, and a
+    /// subfolder so named is listed too.
+    ///
+    /// - Throws: ``RuleDSLError`` with code ``RuleDSLError/Code/cannotReadFolder`` when the folder cannot be read.
+    public static func campaignFileNames(inFolder path: String) throws -> [String] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
@@ -47,14 +62,6 @@ public struct SourceFile: Sendable, Hashable {
             throw RuleDSLError(
                 code: .cannotReadFolder, reason: "cannot read folder '\(path)'", cause: String(describing: error))
         }
-        let prefix = path.hasSuffix("/") ? path : path + "/"
-        return try names.filter { $0.hasSuffix(".lurk") }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            .filter { name in
-                var isDirectory: ObjCBool = false
-                return FileManager.default.fileExists(atPath: prefix + name, isDirectory: &isDirectory)
-                    && !isDirectory.boolValue
-            }
-            .map { try load(prefix + $0) }
+        return names.filter { $0.hasSuffix(".lurk") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }

@@ -74,6 +74,17 @@ public enum HistoryCall: Sendable, Hashable {
             return type
         }
     }
+
+    /// The longest window, 366 days, in milliseconds: a literal window may be at most this long, and a longer
+    /// computed one reads this far back.
+    public static let longestWindow: Int64 = 366 * 86_400_000
+
+    /// How far back a read over `window` needs its type's events kept (spec §3): a literal window as written, at
+    /// most ``longestWindow``; a computed one ``longestWindow``, the most it can read.
+    public static func retention(of window: Expression) -> Int64 {
+        guard case .literal(.duration(let milliseconds), _) = window else { return longestWindow }
+        return min(milliseconds, longestWindow)
+    }
 }
 
 /// An expression of the campaign language with the range it was written at.
@@ -114,6 +125,17 @@ public enum ChannelSource: Sendable, Hashable {
     case named(String)
     /// A path that must give a usable channel string at run time.
     case path(Path)
+
+    /// Whether the UTF-8 bytes `name` are a usable channel: `[a-z0-9_-]{1,64}` (spec §5).
+    @inlinable
+    public static func isUsable(_ name: some Collection<UInt8>) -> Bool {
+        guard !name.isEmpty, name.count <= 64 else { return false }
+        return name.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+    }
 }
 
 /// One `key: expr` of a `with` object.

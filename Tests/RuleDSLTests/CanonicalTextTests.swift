@@ -80,4 +80,16 @@ import Testing
     func formatsTimesInUTC(text: String, formatted: String) throws {
         #expect(TimeLiteral.format(try #require(TimeLiteral.parse(text))) == formatted)
     }
+
+    @Test(arguments: [(0, "0%"), (5, "0.05%"), (50, "0.5%"), (1000, "10%"), (1050, "10.5%"), (9999, "99.99%")])
+    func writesPercentsWithoutTrailingZeros(hundredths: Int, text: String) {
+        #expect(CanonicalText.percent(hundredths: hundredths) == text)
+    }
+
+    @Test func writesEveryHoldoutAsTheNumberOfItsPercent() {
+        for hundredths in 0..<10_000 {
+            let number = CanonicalText.number(Double(hundredths) / 100)
+            #expect(CanonicalText.percent(hundredths: hundredths) == number + "%")
+        }
+    }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import RuleDSL
 
 /// What the campaign files look like on disk, cheaply: per `*.lurk` file of the folder (or the one file),
 /// its name, device, inode, size and modification time. Two looks that differ mean a file was added,
@@ -30,10 +31,9 @@ struct CampaignFilesFingerprint: Equatable, Sendable {
         }
         let paths: [(String, String)]
         if isDirectory.boolValue {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            let names = (try? SourceFile.campaignFileNames(inFolder: path)) ?? []
             let prefix = path.hasSuffix("/") ? path : path + "/"
-            paths = names.filter { $0.hasSuffix(".lurk") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                .map { ($0, prefix + $0) }
+            paths = names.map { ($0, prefix + $0) }
         } else {
             paths = [(path, path)]
         }

@@ -88,13 +88,7 @@ struct CampaignCompiler {
             tracked.append(TrackedType(type: id, retention: 0, keepsLatest: false))
         }
         if let window {
-            let length: Int64
-            if case .literal(.duration(let milliseconds), _) = window {
-                length = min(milliseconds, TrackedType.longestWindow)
-            } else {
-                length = TrackedType.longestWindow
-            }
-            tracked[Int(index)].retention = max(tracked[Int(index)].retention, length)
+            tracked[Int(index)].retention = max(tracked[Int(index)].retention, HistoryCall.retention(of: window))
         }
         return index
     }

@@ -16,8 +16,6 @@ struct TrackedType: Sendable {
     /// The paths of the value slots, in slot order.
     var valueFields: [[String]] = []
 
-    /// The largest window a computed `D` can have: 366 days.
-    static let longestWindow: Int64 = 366 * 86_400_000
     /// How far behind its partition clock an event may be and still see its full history: one hour.
     static let lateness: Int64 = 3_600_000
 }

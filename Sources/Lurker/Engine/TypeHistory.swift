@@ -27,7 +27,7 @@ struct TypeHistory: Sendable {
     /// counts as 366d.
     func count(now: Int64, window: Int64) -> Int {
         guard window > 0 else { return 0 }
-        let start = now - min(window, TrackedType.longestWindow)
+        let start = now - min(window, HistoryCall.longestWindow)
         var count = 0
         for time in times where time > start && time <= now { count += 1 }
         return count
@@ -36,7 +36,7 @@ struct TypeHistory: Sendable {
     /// The sum of number slot `slot` over the window's events in processing order, non-numbers skipped.
     func sum(now: Int64, window: Int64, slot: Int, slots: Int) -> Double {
         guard window > 0 else { return 0 }
-        let start = now - min(window, TrackedType.longestWindow)
+        let start = now - min(window, HistoryCall.longestWindow)
         var total = 0.0
         for (row, time) in times.enumerated() where time > start && time <= now {
             let number = numbers[row * slots + slot]

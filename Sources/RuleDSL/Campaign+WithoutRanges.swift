@@ -1,13 +1,12 @@
-import RuleDSL
-
 /// One fixed range that stands for every source range when comparing what two texts mean.
 private let nowhere = SourceRange(
     file: "", start: SourceLocation(line: 0, column: 0), end: SourceLocation(line: 0, column: 0))
 
 /// Checked campaigns with every source range replaced by one fixed range, to compare what two texts mean.
 extension Campaign {
-    /// This campaign with every range, its own and those of its types and expressions, set to one fixed range.
-    var withoutRanges: Campaign {
+    /// This campaign with every range, its own and those of its types and expressions, set to one fixed range:
+    /// two campaigns written alike, wherever they were written, are equal so.
+    public var withoutRanges: Campaign {
         var campaign = self
         campaign.nameRange = nowhere
         campaign.triggers = triggers.map(Self.strip)
@@ -34,7 +33,7 @@ extension Campaign {
 /// Checked expressions with every source range replaced by one fixed range.
 extension Expression {
     /// This expression with every range set to one fixed range.
-    var withoutRanges: Expression { Self.strip(self) }
+    public var withoutRanges: Expression { Self.strip(self) }
 
     private static func strip(_ expression: Expression) -> Expression {
         switch expression {
