@@ -2,6 +2,11 @@
 private let nowhere = SourceRange(
     file: "", start: SourceLocation(line: 0, column: 0), end: SourceLocation(line: 0, column: 0))
 
+/// An event type name at ``nowhere``.
+private func withoutRange(_ type: EventTypeName) -> EventTypeName {
+    EventTypeName(name: type.name, range: nowhere)
+}
+
 /// Checked campaigns with every source range replaced by one fixed range, to compare what two texts mean.
 extension Campaign {
     /// This campaign with every range, its own and those of its types and expressions, set to one fixed range:
@@ -9,9 +14,9 @@ extension Campaign {
     public var withoutRanges: Campaign {
         var campaign = self
         campaign.nameRange = nowhere
-        campaign.triggers = triggers.map(Self.strip)
+        campaign.triggers = triggers.map(withoutRange)
         campaign.condition = condition?.withoutRanges
-        campaign.wait = wait.map { Wait(milliseconds: $0.milliseconds, unless: $0.unless.map(Self.strip)) }
+        campaign.wait = wait.map { Wait(milliseconds: $0.milliseconds, unless: $0.unless.map(withoutRange)) }
         switch action {
         case .offer(let name, let channel, let attributes):
             campaign.action = .offer(name: name, channel: channel, attributes: attributes.map(Self.strip))
@@ -19,10 +24,6 @@ extension Campaign {
             campaign.action = .escalate(level: level, attributes: attributes.map(Self.strip))
         }
         return campaign
-    }
-
-    private static func strip(_ type: EventTypeName) -> EventTypeName {
-        EventTypeName(name: type.name, range: nowhere)
     }
 
     private static func strip(_ attribute: Attribute) -> Attribute {
@@ -58,15 +59,11 @@ extension Expression {
 
     private static func strip(_ call: HistoryCall) -> HistoryCall {
         switch call {
-        case .count(let type, let window): return .count(strip(type), window: strip(window))
-        case .seen(let type, let window): return .seen(strip(type), window: strip(window))
-        case .sum(let type, let field, let window): return .sum(strip(type), field: field, window: strip(window))
-        case .since(let type): return .since(strip(type))
-        case .last(let type, let field): return .last(strip(type), field: field)
+        case .count(let type, let window): return .count(withoutRange(type), window: strip(window))
+        case .seen(let type, let window): return .seen(withoutRange(type), window: strip(window))
+        case .sum(let type, let field, let window): return .sum(withoutRange(type), field: field, window: strip(window))
+        case .since(let type): return .since(withoutRange(type))
+        case .last(let type, let field): return .last(withoutRange(type), field: field)
         }
-    }
-
-    private static func strip(_ type: EventTypeName) -> EventTypeName {
-        EventTypeName(name: type.name, range: nowhere)
     }
 }
