@@ -24,8 +24,8 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let untilTime = try TimeArgument.parse(until, option: "--until")
-        let compiled = try CampaignLoader.load([source.campaigns], terminal: ErrorStream.isTerminal, explaining: true)
         let errors = OutputStream.standardError()
+        let compiled = try CampaignLoader.load([source.campaigns], terminal: errors.isTerminal, explaining: true)
         let text = try ExplainJob(campaigns: compiled, customer: customer, input: source.input(until: untilTime))
             .run(skip: { errors.write("\($0)\n") })
         let output = OutputStream.standardOutput()

@@ -45,7 +45,7 @@ struct ReplayCommand: ParsableCommand {
             try runDiff(other: diff)
             return
         }
-        let compiled = try CampaignLoader.load([source.campaigns], terminal: ErrorStream.isTerminal)
+        let compiled = try CampaignLoader.load([source.campaigns], terminal: OutputStream.standardError().isTerminal)
         let job = ReplayJob(campaigns: compiled, input: source.input(until: try untilTime()))
         try job.run()
     }
@@ -68,10 +68,8 @@ struct ReplayCommand: ParsableCommand {
                 return nil
             }
         }
-        let first = attempt(source.campaigns) {
-            try CampaignLoader.load([source.campaigns], terminal: ErrorStream.isTerminal)
-        }
-        let second = attempt(other) { try CampaignLoader.load([other], terminal: ErrorStream.isTerminal) }
+        let first = attempt(source.campaigns) { try CampaignLoader.load([source.campaigns], terminal: errors.isTerminal) }
+        let second = attempt(other) { try CampaignLoader.load([other], terminal: errors.isTerminal) }
         let until = attempt { try untilTime() }
         guard let first, let second, let until else {
             for failure in failures { errors.write("error: \(failure)\n") }
