@@ -1,12 +1,7 @@
 import ArgumentParser
 import Foundation
+import Lurker
 import RuleDSL
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `lurker check`: reads a campaign set and reports every error and warning.
 struct CheckCommand: ParsableCommand {
@@ -53,13 +48,12 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        let now = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
-        let result = CampaignChecker.check(sources, now: now)
+        let result = CampaignChecker.check(sources, now: WallClock.milliseconds())
         switch format {
         case .json:
             FileHandle.standardOutput.write(Data(DiagnosticRenderer.json(result.diagnostics).utf8))
         case .text:
-            let renderer = DiagnosticRenderer(sources: sources, usesColor: isatty(2) != 0)
+            let renderer = DiagnosticRenderer(sources: sources, usesColor: OutputStream.standardError().isTerminal)
             FileHandle.standardError.write(Data(renderer.render(result.diagnostics).utf8))
             let summary = result.summary(fileCount: sources.count) + "\n"
             if result.hasErrors {

@@ -46,7 +46,8 @@ struct DemoCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         // The stream is one simulated day: campaign windows are judged against it, not against today.
         let campaigns = try CampaignLoader.load(
-            [campaigns], terminal: ErrorStream.isTerminal, now: DemoStream(customers: 0, seed: seed).start)
+            [campaigns], terminal: OutputStream.standardError().isTerminal,
+            now: DemoStream(customers: 0, seed: seed).start)
         var options = DemoRunner.Options()
         options.seconds = seconds
         options.customers = customers

@@ -14,20 +14,21 @@ struct EngineBenchCommand: ParsableCommand {
             """
     )
 
+    private static let defaults = EngineBench.Options()
+
     @Option(help: "The number of campaigns.")
-    var campaigns = 10_000
+    var campaigns = defaults.campaigns
 
     @Option(help: "The number of customers, each with a profile.")
-    var customers = 1_000_000
+    var customers = defaults.customers
 
     @Option(help: "The number of events decided.")
-    var events = 2_000_000
+    var events = defaults.events
 
     @Option(help: "The seed of the workload.")
-    var seed: UInt64 = 7
+    var seed = defaults.seed
 
-    @Flag(help: "Print one JSON object instead of a table.")
-    var json = false
+    @OptionGroup var output: BenchOutputOptions
 
     func validate() throws {
         guard campaigns >= 1, customers >= 1, events >= 1 else {
@@ -43,8 +44,6 @@ struct EngineBenchCommand: ParsableCommand {
         options.seed = seed
         let errors = OutputStream.standardError()
         let report = try EngineBench(options: options).run { errors.write("bench: \($0)\n") }
-        let output = OutputStream.standardOutput()
-        output.write(json ? report.json + "\n" : report.table)
-        output.flush()
+        output.write(table: report.table, json: report.json)
     }
 }

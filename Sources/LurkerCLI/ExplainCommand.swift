@@ -17,25 +17,17 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The customer id.")
     var customer: String
 
-    @Option(help: "The folder of .lurk campaign files.")
-    var campaigns: String
-
-    @Option(help: "The events, one JSON object per line, each with a ts.")
-    var events: String
-
-    @Option(help: "Customer profiles, one JSON object per line with a customer field, loaded first.")
-    var profiles: String?
+    @OptionGroup var source: ReplayInputOptions
 
     @Option(help: "Advance the clock to this TIME at the end, so waits due by then fire.")
     var until: String?
 
     func run() throws {
         let untilTime = try TimeArgument.parse(until, option: "--until")
-        let compiled = try CampaignLoader.load([campaigns], terminal: ErrorStream.isTerminal, explaining: true)
         let errors = OutputStream.standardError()
-        let text = try ExplainJob(
-            campaigns: compiled, customer: customer, events: events, profiles: profiles, until: untilTime
-        ).run(skip: { errors.write("\($0)\n") })
+        let compiled = try CampaignLoader.load([source.campaigns], terminal: errors.isTerminal, explaining: true)
+        let text = try ExplainJob(campaigns: compiled, customer: customer, input: source.input(until: untilTime))
+            .run(skip: { errors.write("\($0)\n") })
         let output = OutputStream.standardOutput()
         output.write(text)
         output.flush()

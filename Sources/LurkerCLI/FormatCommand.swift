@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Lurker
 import RuleDSL
 
 /// `lurker fmt`: rewrites campaign files in the canonical layout.
@@ -35,7 +36,7 @@ struct FormatCommand: ParsableCommand {
         for source in sources {
             let result = CampaignFormatter.format(source)
             guard let text = result.text else {
-                let renderer = DiagnosticRenderer(sources: [source], usesColor: ErrorStream.isTerminal)
+                let renderer = DiagnosticRenderer(sources: [source], usesColor: OutputStream.standardError().isTerminal)
                 FileHandle.standardError.write(Data(renderer.render(result.diagnostics).utf8))
                 refused += 1
                 continue

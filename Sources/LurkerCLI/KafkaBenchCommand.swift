@@ -16,26 +16,30 @@ struct KafkaBenchCommand: AsyncParsableCommand {
             """
     )
 
+    private static let defaults = KafkaBench.Options()
+
     @Option(help: "Events produced and decided.")
-    var events = 200_000
+    var events = defaults.events
 
     @Option(help: "Customers, each with a profile.")
-    var customers = 50_000
+    var customers = defaults.customers
 
     @Option(help: "Campaigns of the generated set.")
-    var campaigns = 1_000
+    var campaigns = defaults.campaigns
 
     @Option(help: "Partitions of the topics.")
-    var partitions = 16
+    var partitions = defaults.partitions
 
     @Option(help: "Seconds of probes for the latency measurement.")
-    var latencySeconds = 10.0
+    var latencySeconds = defaults.latencySeconds
 
     @Option(help: "Events per second for the latency measurement (default: half the measured end-to-end rate).")
     var latencyRate: Double?
 
-    @Flag(help: "Print one JSON object instead of a table.")
-    var json = false
+    @Option(help: "The seed of the workload.")
+    var seed = defaults.seed
+
+    @OptionGroup var output: BenchOutputOptions
 
     func validate() throws {
         guard events >= 1, customers >= 1, campaigns >= 1, partitions >= 1, latencySeconds > 0 else {
@@ -51,13 +55,12 @@ struct KafkaBenchCommand: AsyncParsableCommand {
         options.partitions = partitions
         options.latencySeconds = latencySeconds
         options.latencyRate = latencyRate
+        options.seed = seed
         var logger = Logger(label: "lurker.bench")
         logger.logLevel = .error
         let report = try await KafkaBench(options: options, logger: logger).run { line in
             OutputStream.standardError().write("bench: \(line)\n")
         }
-        let output = OutputStream.standardOutput()
-        output.write(json ? report.json + "\n" : report.table)
-        output.flush()
+        output.write(table: report.table, json: report.json)
     }
 }

@@ -23,14 +23,7 @@ struct ReplayCommand: ParsableCommand {
         case json
     }
 
-    @Option(help: "The folder of .lurk campaign files.")
-    var campaigns: String
-
-    @Option(help: "The events, one JSON object per line, each with a ts.")
-    var events: String
-
-    @Option(help: "Customer profiles, one JSON object per line with a customer field, loaded first.")
-    var profiles: String?
+    @OptionGroup var source: ReplayInputOptions
 
     @Option(help: "Advance the clock to this TIME at the end, so waits due by then fire (2026-12-01 or 2026-12-01T10:00:00Z).")
     var until: String?
@@ -52,8 +45,8 @@ struct ReplayCommand: ParsableCommand {
             try runDiff(other: diff)
             return
         }
-        let compiled = try CampaignLoader.load([campaigns], terminal: ErrorStream.isTerminal)
-        let job = ReplayJob(campaigns: compiled, events: events, profiles: profiles, until: try untilTime())
+        let compiled = try CampaignLoader.load([source.campaigns], terminal: OutputStream.standardError().isTerminal)
+        let job = ReplayJob(campaigns: compiled, input: source.input(until: try untilTime()))
         try job.run()
     }
 
@@ -75,22 +68,22 @@ struct ReplayCommand: ParsableCommand {
                 return nil
             }
         }
-        let first = attempt(campaigns) { try CampaignLoader.load([campaigns], terminal: ErrorStream.isTerminal) }
-        let second = attempt(other) { try CampaignLoader.load([other], terminal: ErrorStream.isTerminal) }
+        let first = attempt(source.campaigns) { try CampaignLoader.load([source.campaigns], terminal: errors.isTerminal) }
+        let second = attempt(other) { try CampaignLoader.load([other], terminal: errors.isTerminal) }
         let until = attempt { try untilTime() }
         guard let first, let second, let until else {
             for failure in failures { errors.write("error: \(failure)\n") }
             throw ExitCode(2)
         }
-        let job = ReplayDiffJob(first: first, second: second, events: events, profiles: profiles, until: until)
+        let job = ReplayDiffJob(first: first, second: second, input: source.input(until: until))
         guard let result = attempt(nil, { try job.run(skip: { errors.write("\($0)\n") }) }) else {
             for failure in failures { errors.write("error: \(failure)\n") }
             throw ExitCode(2)
         }
         let output = OutputStream.standardOutput()
         switch format ?? .text {
-        case .text: output.write(result.text(first: campaigns, second: other))
-        case .json: output.write(result.json(first: campaigns, second: other))
+        case .text: output.write(result.text(first: source.campaigns, second: other))
+        case .json: output.write(result.json(first: source.campaigns, second: other))
         }
         output.flush()
         if !result.isIdentical { throw ExitCode(1) }

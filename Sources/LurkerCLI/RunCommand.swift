@@ -116,7 +116,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "lurker")
         configuration.logRedacted(to: logger)
-        let campaigns = try CampaignLoader.load([configuration.daemon.campaignsPath], terminal: ErrorStream.isTerminal)
+        let campaigns = try CampaignLoader.load(
+            [configuration.daemon.campaignsPath], terminal: OutputStream.standardError().isTerminal)
         try await Daemon.run(configuration: configuration.daemon, campaigns: campaigns, logger: logger)
     }
 }

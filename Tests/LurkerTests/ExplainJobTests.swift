@@ -13,7 +13,7 @@ import Testing
         var problems: [Replay.Problem] = []
         let text = try ExplainJob(
             campaigns: CompiledCampaignSet(checked.campaigns, explaining: true), customer: customer,
-            events: "events.jsonl", profiles: "profiles.jsonl", until: until.flatMap(TimeLiteral.parse),
+            input: ReplayInput(events: "events.jsonl", profiles: "profiles.jsonl", until: until.flatMap(TimeLiteral.parse)),
             directory: folder.path
         ).run(skip: { problems.append($0) })
         #expect(problems.isEmpty)

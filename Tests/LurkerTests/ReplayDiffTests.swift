@@ -133,8 +133,10 @@ import Testing
 
     static func diff(_ first: String, _ second: String, input: Input) throws -> ReplayDiff {
         try ReplayDiffJob(
-            first: compile(first), second: compile(second), events: input.path("events.jsonl").path,
-            profiles: input.path("profiles.jsonl").path, until: TimeLiteral.parse("2026-11-24T13:00Z")
+            first: compile(first), second: compile(second),
+            input: ReplayInput(
+                events: input.path("events.jsonl").path, profiles: input.path("profiles.jsonl").path,
+                until: TimeLiteral.parse("2026-11-24T13:00Z"))
         ).run(skip: { Issue.record("skipped \($0)") })
     }
 

@@ -8,7 +8,7 @@ import Darwin
 /// (`libMallocInterposerSwift.so`), when it is preloaded: `LD_PRELOAD=…/libMallocInterposerSwift.so`.
 ///
 /// The interposer's C entry points are found at run time, so the `lurker` binary does not link the interposer
-/// and runs unchanged without it; ``isAvailable`` then is false.
+/// and runs unchanged without it; ``count(_:)`` then counts nothing.
 struct AllocationCounter {
     private typealias Toggle = @convention(c) () -> Void
     private typealias Statistics = @convention(c) (
@@ -38,23 +38,21 @@ struct AllocationCounter {
         statistics = symbol("malloc_interposer_get_stats", as: Statistics.self)
     }
 
-    /// Whether the interposer is preloaded, so ``count(_:)`` counts.
-    var isAvailable: Bool {
-        reset != nil && enable != nil && disable != nil && statistics != nil
-    }
-
-    /// Runs `body` and returns what it returns with the number of allocations it made, nil without the interposer.
-    func count<Result>(_ body: () throws -> Result) rethrows -> (result: Result, allocations: Int64?) {
-        guard let reset, let enable, let disable, let statistics else { return (try body(), nil) }
+    /// Runs `body` and returns the number of allocations it made, nil without the interposer.
+    func count(_ body: () -> Void) -> Int64? {
+        guard let reset, let enable, let disable, let statistics else {
+            body()
+            return nil
+        }
         reset()
         enable()
-        let result = try body()
+        body()
         disable()
         var counts = [Int64](repeating: 0, count: 6)
         counts.withUnsafeMutableBufferPointer { count in
             let base = count.baseAddress!
             statistics(base, base + 1, base + 2, base + 3, base + 4, base + 5)
         }
-        return (result, counts[0])
+        return counts[0]
     }
 }

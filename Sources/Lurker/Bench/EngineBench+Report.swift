@@ -20,7 +20,8 @@ extension EngineBench.Report {
             text += label.padding(20) + String(repeating: " ", count: max(0, 14 - left.count)) + left
                 + String(repeating: " ", count: max(0, 14 - right.count)) + right + "\n"
         }
-        text += "rate ratio (\(run.campaigns) vs 10 campaigns): \(FixedPoint.text(ratio, decimals: 2))\n"
+        text += "rate ratio (\(run.campaigns) vs \(baseline.campaigns) campaigns): "
+            + FixedPoint.text(ratio, decimals: 2) + "\n"
         return text
     }
 

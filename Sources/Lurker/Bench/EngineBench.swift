@@ -77,14 +77,13 @@ public struct EngineBench: Sendable {
         let workload = BenchWorkload(
             campaigns: options.campaigns, customers: options.customers, events: options.events, seed: options.seed)
         progress("10 campaigns")
-        let baseline = try Self.run(
-            campaignText: BenchWorkload.campaigns(10, seed: options.seed), count: 10, workload: workload)
+        let baseline = try Self.run(campaignText: BenchWorkload.campaigns(10, seed: options.seed), workload: workload)
         progress("\(options.campaigns) campaigns")
-        let run = try Self.run(campaignText: workload.campaignText, count: options.campaigns, workload: workload)
+        let run = try Self.run(campaignText: workload.campaignText, workload: workload)
         return Report(run: run, baseline: baseline)
     }
 
-    private static func run(campaignText: String, count: Int, workload: BenchWorkload) throws -> Run {
+    private static func run(campaignText: String, workload: BenchWorkload) throws -> Run {
         let compileStart = WallClock.monotonicMilliseconds()
         let checked = CampaignChecker.check([SourceFile(path: "bench.lurk", text: campaignText)], now: 0)
         guard !checked.hasErrors else {
@@ -104,7 +103,7 @@ public struct EngineBench: Sendable {
         var decided = 0
         let counter = AllocationCounter()
         let start = monotonicNanoseconds()
-        let (_, allocations) = counter.count {
+        let allocations = counter.count {
             for (offset, event) in workload.events.enumerated() {
                 decisions.removeAll(keepingCapacity: true)
                 engine.process(
@@ -116,9 +115,9 @@ public struct EngineBench: Sendable {
         let nanoseconds = monotonicNanoseconds() - start
         let stateBytes = ResidentMemory.bytes() - heapBefore
         return Run(
-            campaigns: count, events: workload.events.count, decisions: decided, nanoseconds: nanoseconds,
-            allocations: allocations, customersHeld: engine.customerCount, stateBytes: stateBytes,
-            compileMilliseconds: compileMilliseconds)
+            campaigns: checked.campaigns.count, events: workload.events.count, decisions: decided,
+            nanoseconds: nanoseconds, allocations: allocations, customersHeld: engine.customerCount,
+            stateBytes: stateBytes, compileMilliseconds: compileMilliseconds)
     }
 
     private static func monotonicNanoseconds() -> Int64 {

@@ -114,8 +114,8 @@ public struct KafkaBench: Sendable {
         defer { stop.stop() }
         let lurkerRate = try await Self.measure(pipelineProgress, until: messages)
 
-        progress("latency at \(Int((options.latencyRate ?? lurkerRate / 2).rounded())) events/s, \(Int(options.latencySeconds)) s")
         let halfRate = options.latencyRate ?? lurkerRate / 2
+        progress("latency at \(Int(halfRate.rounded())) events/s, \(Int(options.latencySeconds)) s")
         let seconds = options.latencySeconds
         let (histogram, received) = try await DedicatedThread.run(name: "bench-latency") {
             try Self.latency(workload, servers: servers, rate: halfRate, seconds: seconds, logger: logger)

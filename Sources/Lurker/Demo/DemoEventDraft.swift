@@ -33,14 +33,15 @@ struct DemoEventDraft: Sendable {
             bytes.removeLast()  // the closing brace: cut off mid-object
             return bytes
         case .notAnObject:
-            var bytes: [UInt8] = [UInt8(ascii: "[")]
-            DemoJSONWriter.append(string: "demo_malformed", to: &bytes)
-            bytes.append(contentsOf: Array(", ".utf8))
-            DemoJSONWriter.append(marker, to: &bytes)
-            bytes.append(contentsOf: Array(", ".utf8))
-            DemoJSONWriter.append(string: customer, to: &bytes)
-            bytes.append(UInt8(ascii: "]"))
-            return bytes
+            var writer = JSONWriter()
+            writer.append(raw: "[")
+            writer.append(string: "demo_malformed")
+            writer.append(raw: ", ")
+            writer.append(string: malformation.rawValue)
+            writer.append(raw: ", ")
+            writer.append(string: customer)
+            writer.append(raw: "]")
+            return writer.bytes
         case .missingCustomer:
             var writer = DemoJSONWriter()
             writer.member("type", .string(type))

@@ -6,37 +6,24 @@ import RuleDSL
 public struct ExplainJob {
     private let campaigns: CompiledCampaignSet
     private let customer: String
-    private let events: String
-    private let profiles: String?
-    private let until: Int64?
+    private let input: ReplayInput
     private let directory: String?
 
-    /// Creates the job; `campaigns` must be compiled with `explaining: true`. Relative `events` and `profiles`
-    /// paths are read from `directory` when given (they are shown as given).
-    public init(
-        campaigns: CompiledCampaignSet, customer: String, events: String, profiles: String?, until: Int64?,
-        directory: String? = nil
-    ) {
+    /// Creates the job; `campaigns` must be compiled with `explaining: true`. Relative paths of the `input` are
+    /// read from `directory` when given (they are shown as given).
+    public init(campaigns: CompiledCampaignSet, customer: String, input: ReplayInput, directory: String? = nil) {
         self.campaigns = campaigns
         self.customer = customer
-        self.events = events
-        self.profiles = profiles
-        self.until = until
+        self.input = input
         self.directory = directory
-    }
-
-    private func path(_ file: String) -> String {
-        guard let directory, !file.hasPrefix("/") else { return file }
-        return directory + "/" + file
     }
 
     /// Replays and returns the explanation as text; skipped lines go to `skip`.
     public func run(skip: (Replay.Problem) -> Void) throws -> String {
         var decisions = 0
-        let summary = try Replay(campaigns: campaigns, tracing: customer).run(
-            events: LineReader(path: path(events)),
-            profiles: profiles.map { LineReader(path: path($0)) },
-            until: until,
+        let summary = try input.run(
+            Replay(campaigns: campaigns, tracing: customer),
+            directory: directory,
             decide: { if $0.customer.utf8.elementsEqual(customer.utf8) { decisions += 1 } },
             skip: skip
         )
@@ -47,7 +34,7 @@ public struct ExplainJob {
         let eventCount = summary.trace.count { if case .event = $0.cause { true } else { false } }
         var text = "customer \(JSONWriter.string(.string(customer))): \(eventCount) events, \(decisions) decisions\n"
         if summary.trace.isEmpty {
-            text += "no event of this customer in \(events)\n"
+            text += "no event of this customer in \(input.events)\n"
             return text
         }
         let width = max(summary.campaignNames.map(\.count).max() ?? 0, 8) + 2
@@ -56,7 +43,7 @@ public struct ExplainJob {
             switch step.cause {
             case .event(let type, let time, let reference):
                 let line = Int(reference.offset) < summary.lines.count ? ":\(summary.lines[Int(reference.offset)])" : ""
-                text += "\(Timestamp.format(time))  \(type)  (\(events)\(line))\n"
+                text += "\(Timestamp.format(time))  \(type)  (\(input.events)\(line))\n"
                 if step.verdicts.isEmpty { text += "  no campaign is triggered by \(type)\n" }
             case .timers(let due):
                 text += "\(Timestamp.format(due))  waits due\n"

@@ -3,17 +3,13 @@
 public struct ReplayDiffJob {
     private let first: CompiledCampaignSet
     private let second: CompiledCampaignSet
-    private let events: String
-    private let profiles: String?
-    private let until: Int64?
+    private let input: ReplayInput
 
     /// Creates the job: `first` is the set of `--campaigns`, `second` the set of `--diff`.
-    public init(first: CompiledCampaignSet, second: CompiledCampaignSet, events: String, profiles: String?, until: Int64?) {
+    public init(first: CompiledCampaignSet, second: CompiledCampaignSet, input: ReplayInput) {
         self.first = first
         self.second = second
-        self.events = events
-        self.profiles = profiles
-        self.until = until
+        self.input = input
     }
 
     /// Replays the input through both sets and compares the decisions. The input's skipped lines, the same for
@@ -21,12 +17,8 @@ public struct ReplayDiffJob {
     public func run(skip: (Replay.Problem) -> Void) throws -> ReplayDiff {
         var firstDecisions: [Decision] = []
         var secondDecisions: [Decision] = []
-        _ = try Replay(campaigns: first).run(
-            events: LineReader(path: events), profiles: profiles.map { LineReader(path: $0) }, until: until,
-            decide: { firstDecisions.append($0) }, skip: skip)
-        _ = try Replay(campaigns: second).run(
-            events: LineReader(path: events), profiles: profiles.map { LineReader(path: $0) }, until: until,
-            decide: { secondDecisions.append($0) }, skip: { _ in })
+        _ = try input.run(Replay(campaigns: first), decide: { firstDecisions.append($0) }, skip: skip)
+        _ = try input.run(Replay(campaigns: second), decide: { secondDecisions.append($0) }, skip: { _ in })
         return ReplayDiff(
             first: firstDecisions, second: secondDecisions,
             firstCampaigns: first.campaignNames, secondCampaigns: second.campaignNames)

@@ -1,16 +1,12 @@
 /// `lurker replay` end to end: files in, decisions on standard output, summary and problems on standard error.
 public struct ReplayJob {
     private let campaigns: CompiledCampaignSet
-    private let events: String
-    private let profiles: String?
-    private let until: Int64?
+    private let input: ReplayInput
 
     /// Creates the job.
-    public init(campaigns: CompiledCampaignSet, events: String, profiles: String?, until: Int64?) {
+    public init(campaigns: CompiledCampaignSet, input: ReplayInput) {
         self.campaigns = campaigns
-        self.events = events
-        self.profiles = profiles
-        self.until = until
+        self.input = input
     }
 
     /// Replays, printing as it goes; a progress line appears on a terminal after two seconds.
@@ -21,10 +17,8 @@ public struct ReplayJob {
         var writer = JSONWriter()
         writer.bytes.reserveCapacity(1 << 10)
         var showedProgress = false
-        let summary = try Replay(campaigns: campaigns).run(
-            events: LineReader(path: events),
-            profiles: profiles.map { LineReader(path: $0) },
-            until: until,
+        let summary = try input.run(
+            Replay(campaigns: campaigns),
             decide: { decision in
                 writer.bytes.removeAll(keepingCapacity: true)
                 decision.write(to: &writer)
