@@ -92,7 +92,7 @@ public struct ExplainJob {
         case .outranked(let winner, let channel):
             return "outranked on channel \(channel) by \(winner)"
         case .holdout(let basisPoints):
-            return "in the control group (holdout \(CanonicalText.number(Double(basisPoints) / 100))%)"
+            return "in the control group (holdout \(CanonicalText.percent(hundredths: basisPoints)))"
         case .noChannel:
             return "no usable channel"
         case .sent(let channel):
