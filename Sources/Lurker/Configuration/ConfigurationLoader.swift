@@ -201,11 +201,8 @@ public struct ConfigurationLoader: Sendable {
             try single.validate()
             return nil
         } catch {
-            var reason = (error as? KafkaError)?.reason ?? "\(error)"
-            let value = assignment.value.stringValue
-            if KafkaConfiguration.isSensitive(key: property), !value.isEmpty {
-                reason = reason.split(separator: value, omittingEmptySubsequences: false).joined(separator: "[REDACTED]")
-            }
+            // librdkafka's message, a secret's value already redacted (RDKafkaConfig.set).
+            let reason = (error as? KafkaError)?.reason ?? "\(error)"
             return ConfigurationDiagnostic(location: assignment.location, message: "\(assignment.name): \(reason)")
         }
     }
