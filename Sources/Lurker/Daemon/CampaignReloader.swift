@@ -115,28 +115,25 @@ public struct CampaignReloader: Service {
     /// Reads, checks and compiles the set at `path`, logging every diagnostic; nil when it has an error or
     /// cannot be read.
     static func load(_ path: String, logger: Logger) -> CompiledCampaignSet? {
-        let sources: [SourceFile]
-        do {
-            sources = try SourceFile.load(paths: [path])
+        do throws(CampaignLoader.Failure) {
+            return try CampaignLoader.compile([path], now: WallClock.milliseconds()) { diagnostics, sources in
+                let renderer = DiagnosticRenderer(sources: sources)
+                for diagnostic in diagnostics {
+                    var text = renderer.render(diagnostic)
+                    if text.hasSuffix("\n") { text.removeLast() }
+                    logger.log(
+                        level: diagnostic.severity == .error ? .error : .warning, "\(text)",
+                        metadata: [LogKey.path: "\(diagnostic.range.file)"])
+                }
+            }
         } catch {
-            logger.error("campaign reload rejected: \(error); the running set stays", metadata: [LogKey.path: "\(path)"])
+            let reason =
+                switch error {
+                case .unreadable(let cause): "\(cause)"
+                case .invalid(let summary): summary
+                }
+            logger.error("campaign reload rejected: \(reason); the running set stays", metadata: [LogKey.path: "\(path)"])
             return nil
         }
-        let result = CampaignChecker.check(sources, now: WallClock.milliseconds())
-        let renderer = DiagnosticRenderer(sources: sources)
-        for diagnostic in result.diagnostics {
-            var text = renderer.render(diagnostic)
-            if text.hasSuffix("\n") { text.removeLast() }
-            logger.log(
-                level: diagnostic.severity == .error ? .error : .warning, "\(text)",
-                metadata: [LogKey.path: "\(diagnostic.range.file)"])
-        }
-        guard !result.hasErrors else {
-            logger.error(
-                "campaign reload rejected: \(result.summary(fileCount: sources.count)); the running set stays",
-                metadata: [LogKey.path: "\(path)"])
-            return nil
-        }
-        return CompiledCampaignSet(result.campaigns)
     }
 }
