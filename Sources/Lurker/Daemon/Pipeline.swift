@@ -93,8 +93,7 @@ public final class Pipeline {
         consumerConfiguration["group.id"] = configuration.groupID
         self.consumer = try KafkaConsumer(
             configuration: consumerConfiguration,
-            topics: configuration.eventTopics + [configuration.profilesTopic]
-                + (configuration.responsesTopic.isEmpty ? [] : [configuration.responsesTopic]),
+            topics: configuration.inputTopics,
             logger: logger,
             rebalanceHandler: { event in inbox.rebalance(event) },
             statisticsHandler: { statistics in gauges.update(statistics) }

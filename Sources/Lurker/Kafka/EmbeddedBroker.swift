@@ -16,7 +16,7 @@ public final class EmbeddedBroker: Sendable {
 
     /// The input topics keyed by customer: `events` and `profiles`. They must have the same
     /// partition count (a customer's profile and events meet on one partition).
-    public static let partitionedTopics = ["events", "profiles"]
+    public static let partitionedTopics = daemonDefaults.eventTopics + [daemonDefaults.profilesTopic]
 
     /// The channels that get an `offers.<channel>` topic.
     public static let standardChannels = ["web", "app", "callcenter", "shop", "sms", "email", "push"]
@@ -24,8 +24,15 @@ public final class EmbeddedBroker: Sendable {
     /// Every standard topic: ``partitionedTopics`` then `escalations`, `lurker.decisions`,
     /// `lurker.deadletter`, `responses` and `offers.<channel>` for ``standardChannels``.
     public static let standardTopics =
-        partitionedTopics + ["escalations", "lurker.decisions", "lurker.deadletter", "responses"]
-        + standardChannels.map { "offers.\($0)" }
+        partitionedTopics
+        + [
+            daemonDefaults.escalationsTopic, daemonDefaults.decisionsTopic, daemonDefaults.deadLetterTopic,
+            daemonDefaults.responsesTopic,
+        ]
+        + standardChannels.map(daemonDefaults.offerTopic)
+
+    /// The daemon's default topic names, which the standard topics are.
+    private static let daemonDefaults = DaemonConfiguration()
 
     private let cluster: RDKafkaMockCluster
 
