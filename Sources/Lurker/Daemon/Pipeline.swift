@@ -312,12 +312,8 @@ public final class Pipeline {
     /// which case input pauses until the queue has room again.
     private func send(_ message: Outgoing) throws {
         if backlog.isEmpty {
-            do {
-                try producer.send(topic: message.topic, key: message.key, value: message.value, headers: message.headers, token: message.token)
-                return
-            } catch let error as KafkaError where error.isQueueFull {
-                try pauseInput()
-            }
+            if try trySend(message) { return }
+            try pauseInput()
         }
         backlog.append(message)
     }
@@ -326,12 +322,18 @@ public final class Pipeline {
         var sent = 0
         defer { backlog.removeFirst(sent) }
         for message in backlog {
-            do {
-                try producer.send(topic: message.topic, key: message.key, value: message.value, headers: message.headers, token: message.token)
-                sent += 1
-            } catch let error as KafkaError where error.isQueueFull {
-                return
-            }
+            guard try trySend(message) else { return }
+            sent += 1
+        }
+    }
+
+    /// Hands a message to the producer; false when the producer's queue is full.
+    private func trySend(_ message: Outgoing) throws -> Bool {
+        do {
+            try producer.send(topic: message.topic, key: message.key, value: message.value, headers: message.headers, token: message.token)
+            return true
+        } catch let error as KafkaError where error.isQueueFull {
+            return false
         }
     }
 
