@@ -146,14 +146,7 @@ public struct KafkaBench: Sendable {
             deliveryHandler: { if $0.error != nil { failures.add(1, ordering: .relaxed) } })
         defer { producer.close() }
         func send(_ topic: String, _ key: String, _ value: [UInt8]) throws {
-            while true {
-                do {
-                    try producer.send(topic: topic, key: Array(key.utf8), value: value, token: 0)
-                    return
-                } catch let error as KafkaError where error.isQueueFull {
-                    try producer.poll(timeout: 10)
-                }
-            }
+            try producer.send(topic: topic, key: Array(key.utf8), value: value, token: 0, waitingForRoom: 10)
         }
         for profile in workload.profiles { try send("profiles", profile.customer, profile.json) }
         for (key, event) in zip(workload.eventCustomers, workload.events) { try send("events", key, event) }
@@ -233,14 +226,7 @@ public struct KafkaBench: Sendable {
             messages.removeAll(keepingCapacity: true)
         }
         func send(_ key: String, _ value: [UInt8]) throws {
-            while true {
-                do {
-                    try producer.send(topic: "events", key: Array(key.utf8), value: value, token: 0)
-                    return
-                } catch let error as KafkaError where error.isQueueFull {
-                    try producer.poll(timeout: 1)
-                }
-            }
+            try producer.send(topic: "events", key: Array(key.utf8), value: value, token: 0, waitingForRoom: 1)
         }
         // Paced without spinning: each turn sends what is due by now, then waits up to 1 ms on the reader.
         let start = MonotonicClock.nanoseconds()
