@@ -170,10 +170,10 @@ public struct KafkaBench: Sendable {
         while read < count, WallClock.monotonicMilliseconds() < deadline {
             batch.removeAll(keepingCapacity: true)
             read += try consumer.poll(timeout: 100, into: &batch, max: 1000)
-            if first == nil, read > 0 { first = MonotonicClock.nanoseconds() }
+            if first == nil, read > 0 { first = WallClock.monotonicNanoseconds() }
         }
         guard read >= count, let first else { throw LurkerError(.kafka, "the raw consumer read \(read) of \(count)") }
-        return Double(read) * 1e9 / Double(max(MonotonicClock.nanoseconds() - first, 1))
+        return Double(read) * 1e9 / Double(max(WallClock.monotonicNanoseconds() - first, 1))
     }
 
     /// Waits for the pipeline to complete `count` messages; the rate from the first completion to the last.
@@ -181,14 +181,14 @@ public struct KafkaBench: Sendable {
         var first: Int64?
         let deadline = WallClock.monotonicMilliseconds() + 600_000
         while progress.completed < count, WallClock.monotonicMilliseconds() < deadline {
-            if first == nil, progress.completed > 0 { first = MonotonicClock.nanoseconds() }
+            if first == nil, progress.completed > 0 { first = WallClock.monotonicNanoseconds() }
             try await Task.sleep(for: .milliseconds(first == nil ? 5 : 1))
         }
         let completed = progress.completed
         guard completed >= count, let first else {
             throw LurkerError(.kafka, "the pipeline completed \(completed) of \(count) messages")
         }
-        return Double(completed) * 1e9 / Double(max(MonotonicClock.nanoseconds() - first, 1))
+        return Double(completed) * 1e9 / Double(max(WallClock.monotonicNanoseconds() - first, 1))
     }
 
     /// One in how many events of the latency measurement is a probe.
@@ -220,7 +220,7 @@ public struct KafkaBench: Sendable {
         func record() {
             for message in messages {
                 guard let value = message.value, let sent = Self.sentMicroseconds(value) else { continue }
-                histogram.record(UInt64(max(0, MonotonicClock.nanoseconds() / 1000 - sent)))
+                histogram.record(UInt64(max(0, WallClock.monotonicNanoseconds() / 1000 - sent)))
                 received += 1
             }
             messages.removeAll(keepingCapacity: true)
@@ -229,12 +229,12 @@ public struct KafkaBench: Sendable {
             try producer.send(topic: "events", key: Array(key.utf8), value: value, token: 0, waitingForRoom: 1)
         }
         // Paced without spinning: each turn sends what is due by now, then waits up to 1 ms on the reader.
-        let start = MonotonicClock.nanoseconds()
+        let start = WallClock.monotonicNanoseconds()
         let total = Int(rate * seconds)
         var index = 0
         var probes = 0
         while index < total {
-            let due = min(total, Int(Double(MonotonicClock.nanoseconds() - start) * rate / 1e9) + 1)
+            let due = min(total, Int(Double(WallClock.monotonicNanoseconds() - start) * rate / 1e9) + 1)
             while index < due {
                 defer { index += 1 }
                 guard index % probeEvery == 0 else {
@@ -242,7 +242,7 @@ public struct KafkaBench: Sendable {
                     try send(workload.eventCustomers[event], workload.events[event])
                     continue
                 }
-                let sent = MonotonicClock.nanoseconds() / 1000
+                let sent = WallClock.monotonicNanoseconds() / 1000
                 let customer = "probe-\(probes % 1000)"
                 probes += 1
                 try send(

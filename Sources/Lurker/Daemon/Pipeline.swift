@@ -200,7 +200,7 @@ public final class Pipeline {
             tracker.begin(partition, offset: message.offset)
             try handleResponse(message)
         } else {
-            tracker.begin(partition, offset: message.offset, consumedAt: MonotonicClock.nanoseconds())
+            tracker.begin(partition, offset: message.offset, consumedAt: WallClock.monotonicNanoseconds())
             try handleEvent(message)
         }
     }
@@ -358,7 +358,7 @@ public final class Pipeline {
     private func serviceProducer(timeout: Int32) throws {
         try producer.poll(timeout: timeout)
         if let failure = deliveryFailure { throw failure }
-        for (partition, offset) in tracker.drainCompleted(at: MonotonicClock.nanoseconds(), into: &latencies) {
+        for (partition, offset) in tracker.drainCompleted(at: WallClock.monotonicNanoseconds(), into: &latencies) {
             do {
                 try consumer.storeOffset(topic: partition.topic, partition: partition.partition, offset: offset)
             } catch let error as KafkaError {
@@ -409,7 +409,7 @@ public final class Pipeline {
             status.setFailure("delivery failed: \(error.reason)")
             return
         }
-        tracker.acknowledge(report.token, at: MonotonicClock.nanoseconds(), into: &latencies)
+        tracker.acknowledge(report.token, at: WallClock.monotonicNanoseconds(), into: &latencies)
     }
 
     /// Called on this thread by the consumer's poll, before revoked partitions go.
