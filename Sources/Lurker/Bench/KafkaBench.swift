@@ -131,12 +131,11 @@ public struct KafkaBench: Sendable {
     }
 
     /// Consumer properties for the mock cluster: a short session, fetches answered at once.
-    static let consumerOverrides = KafkaConfiguration([
-        "session.timeout.ms": "6000",
-        "heartbeat.interval.ms": "500",
-        "fetch.wait.max.ms": "1",
-        "auto.commit.interval.ms": "1000",
-    ])
+    static let consumerOverrides = EmbeddedBroker.consumerConfiguration.merging(
+        KafkaConfiguration([
+            "fetch.wait.max.ms": "1",
+            "auto.commit.interval.ms": "1000",
+        ]))
 
     private static func produce(_ workload: BenchWorkload, to servers: String, logger: Logger) throws {
         let failures = Atomic<Int>(0)

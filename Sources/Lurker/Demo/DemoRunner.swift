@@ -78,11 +78,8 @@ public struct DemoRunner: Sendable {
 
         var configuration = DaemonConfiguration()
         configuration.kafka["bootstrap.servers"] = broker.bootstrapServers
-        configuration.consumerKafka = KafkaConfiguration([
-            "session.timeout.ms": "6000",
-            "heartbeat.interval.ms": "500",
-            "fetch.wait.max.ms": "10",
-        ])
+        configuration.consumerKafka = EmbeddedBroker.consumerConfiguration.merging(
+            KafkaConfiguration(["fetch.wait.max.ms": "10"]))
         configuration.idleMilliseconds = 2_000
         configuration.metricsAddress = options.metricsAddress
         configuration.campaignsPath = options.campaignsPath ?? ""

@@ -34,6 +34,13 @@ public final class EmbeddedBroker: Sendable {
     /// The daemon's default topic names, which the standard topics are.
     private static let daemonDefaults = DaemonConfiguration()
 
+    /// Consumer properties that suit the mock cluster, for callers to merge their own over:
+    /// `session.timeout.ms=6000` and `heartbeat.interval.ms=500`, so a group forms and rebalances quickly.
+    public static let consumerConfiguration = KafkaConfiguration([
+        "session.timeout.ms": "6000",
+        "heartbeat.interval.ms": "500",
+    ])
+
     private let cluster: RDKafkaMockCluster
 
     /// The comma-separated listener addresses, `127.0.0.1:PORT`, for `bootstrap.servers`.
