@@ -110,7 +110,7 @@ struct ConfigurationDocument {
         guard let text = text(of: value, name: name, acceptsBooleans: true) else { return }
         let target: ConfigurationAssignment.Target = section == "kafka" ? .kafka(property) : .consumerKafka(property)
         let assignment = ConfigurationAssignment(target: target, value: .string(text), location: location(value.mark))
-        ConfigurationLoader.add(assignment, to: &assignments, diagnostics: &diagnostics)
+        ConfigurationLoader.add(assignment, property: property, to: &assignments, diagnostics: &diagnostics)
     }
 
     /// Records a key the first time; a key given twice (`topics: {events: …}` and `topics.events:`) is an error.
