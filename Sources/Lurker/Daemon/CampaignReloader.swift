@@ -46,8 +46,7 @@ public struct CampaignReloader: Service {
     ///   - path: The campaign folder or file (``DaemonConfiguration/campaignsPath``).
     ///   - pollMilliseconds: How often the files are looked at; 0: never (SIGHUP only).
     ///   - mailbox: Where valid sets go; the pipeline takes them.
-    ///   - watchesSIGHUP: Whether SIGHUP reloads (the daemon); default true. Tests in one process ask with
-    ///     ``requestReload()`` instead.
+    ///   - watchesSIGHUP: Whether SIGHUP reloads (the daemon); default true.
     public init(
         path: String, pollMilliseconds: Int64, mailbox: CampaignSetMailbox, metrics: DaemonMetrics, logger: Logger,
         watchesSIGHUP: Bool = true
@@ -58,11 +57,6 @@ public struct CampaignReloader: Service {
         self.metrics = metrics
         self.logger = logger
         self.watchesSIGHUP = watchesSIGHUP
-    }
-
-    /// Asks for a reload, as SIGHUP does; it happens within ``tickMilliseconds``.
-    public func requestReload() {
-        request.raise()
     }
 
     public func run() async throws {

@@ -48,11 +48,6 @@ public struct KafkaConfiguration: Sendable, Equatable, CustomStringConvertible {
         keys.count
     }
 
-    /// Whether no property is set.
-    public var isEmpty: Bool {
-        keys.isEmpty
-    }
-
     /// The comma-separated list of initial brokers (`bootstrap.servers`); default: not set
     /// (librdkafka then has no broker to contact).
     public var bootstrapServers: String? {

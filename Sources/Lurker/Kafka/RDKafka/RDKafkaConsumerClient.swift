@@ -109,11 +109,6 @@ final class RDKafkaConsumerClient: @unchecked Sendable {
         }
     }
 
-    /// The client's fatal error, if librdkafka raised one.
-    func fatalError() -> KafkaError? {
-        RDKafka.fatalError(handle)
-    }
-
     /// The partitions revoked since the last call.
     func takeRevoked() -> Set<TopicPartition> {
         callbacks.takeUnretainedValue().takeRevoked()
