@@ -81,13 +81,8 @@ public struct KafkaBench: Sendable {
         }
         let campaigns = CompiledCampaignSet(checked.campaigns)
 
-        let broker = try EmbeddedBroker(partitions: options.partitions, createsStandardTopics: false)
+        let broker = try EmbeddedBroker(partitions: options.partitions, outputPartitions: options.partitions)
         defer { broker.close() }
-        for topic in ["events", "profiles", "lurker.decisions", "escalations", "lurker.deadletter", "responses"]
-            + BenchWorkload.channels.map({ "offers.\($0)" })
-        {
-            try broker.createTopic(name: topic, partitions: ["escalations", "lurker.deadletter", "responses"].contains(topic) ? 1 : options.partitions)
-        }
         let servers = broker.bootstrapServers
         progress("producing \(workload.profiles.count) profiles and \(workload.events.count) events")
         let messages = workload.profiles.count + workload.events.count

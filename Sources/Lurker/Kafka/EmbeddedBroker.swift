@@ -31,6 +31,9 @@ public final class EmbeddedBroker: Sendable {
         ]
         + standardChannels.map(daemonDefaults.offerTopic)
 
+    /// The high-volume output topics: `lurker.decisions` and `offers.<channel>` for ``standardChannels``.
+    private static let outputTopics = [daemonDefaults.decisionsTopic] + standardChannels.map(daemonDefaults.offerTopic)
+
     /// The daemon's default topic names, which the standard topics are.
     private static let daemonDefaults = DaemonConfiguration()
 
@@ -49,20 +52,27 @@ public final class EmbeddedBroker: Sendable {
     }
 
     /// Starts a cluster and, unless `createsStandardTopics` is false, creates the
-    /// ``standardTopics``: ``partitionedTopics`` with `partitions` partitions, the others with 1.
+    /// ``standardTopics``: ``partitionedTopics`` with `partitions` partitions, `lurker.decisions` and
+    /// the `offers.<channel>` topics with `outputPartitions`, the others with 1.
     ///
     /// - Parameters:
     ///   - brokers: The number of brokers; default 1.
     ///   - partitions: The partition count of `events` and `profiles`; default 4.
+    ///   - outputPartitions: The partition count of `lurker.decisions` and the `offers.<channel>`
+    ///     topics; default 1.
     ///   - createsStandardTopics: Whether to create the standard topics; default true.
     /// - Throws: ``KafkaError/Code/embeddedBroker``.
-    public init(brokers: Int = 1, partitions: Int = defaultPartitions, createsStandardTopics: Bool = true) throws {
+    public init(
+        brokers: Int = 1, partitions: Int = defaultPartitions, outputPartitions: Int = 1, createsStandardTopics: Bool = true
+    ) throws {
         precondition(brokers > 0, "a cluster needs at least one broker")
-        precondition(partitions > 0, "a topic needs at least one partition")
+        precondition(partitions > 0 && outputPartitions > 0, "a topic needs at least one partition")
         cluster = try RDKafkaMockCluster(brokers: Int32(clamping: brokers))
         if createsStandardTopics {
             for topic in Self.standardTopics {
-                try createTopic(name: topic, partitions: Self.partitionedTopics.contains(topic) ? partitions : 1)
+                let count =
+                    Self.partitionedTopics.contains(topic) ? partitions : Self.outputTopics.contains(topic) ? outputPartitions : 1
+                try createTopic(name: topic, partitions: count)
             }
         }
     }
