@@ -274,6 +274,12 @@ enum ConfigurationFixture {
                 """)
     }
 
+    @Test func secretInLibrdkafkaMessageIsRedactedOnce() {
+        #expect(
+            ConfigurationFixture.failure(flags: [ConfigurationFlag("X", "my.secret.RED=RED")])
+                == #"-X my.secret.RED: error: kafka.my.secret.RED: No such configuration property: "my.secret.[REDACTED]""#)
+    }
+
     @Test func everyProblemIsReportedInSourceOrder() {
         #expect(
             ConfigurationFixture.failure(

@@ -37,12 +37,11 @@ enum DaemonFixture {
     }
 
     /// The consumer properties that suit the mock cluster.
-    static let consumerOverrides = KafkaConfiguration([
-        "session.timeout.ms": "6000",
-        "heartbeat.interval.ms": "500",
-        "fetch.wait.max.ms": "10",
-        "auto.commit.interval.ms": "200",
-    ])
+    static let consumerOverrides = EmbeddedBroker.consumerConfiguration.merging(
+        KafkaConfiguration([
+            "fetch.wait.max.ms": "10",
+            "auto.commit.interval.ms": "200",
+        ]))
 
     /// Produces `key|value` lines to `topic` with kcat, in order.
     static func kcatProduce(_ broker: EmbeddedBroker, topic: String, _ lines: [String]) throws {

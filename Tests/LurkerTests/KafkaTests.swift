@@ -22,14 +22,9 @@ enum KafkaFixture {
     /// A consumer configuration for the mock cluster: a short session, a short fetch wait and a
     /// quick auto-commit.
     static func consumerConfiguration(_ broker: EmbeddedBroker, group: String) -> KafkaConfiguration {
-        KafkaConfiguration([
-            "bootstrap.servers": broker.bootstrapServers,
-            "group.id": group,
-            "session.timeout.ms": "6000",
-            "heartbeat.interval.ms": "500",
-            "fetch.wait.max.ms": "10",
-            "auto.commit.interval.ms": "200",
-        ])
+        KafkaConfiguration(["bootstrap.servers": broker.bootstrapServers, "group.id": group])
+            .merging(EmbeddedBroker.consumerConfiguration)
+            .merging(KafkaConfiguration(["fetch.wait.max.ms": "10", "auto.commit.interval.ms": "200"]))
     }
 
     /// A producer configuration for the mock cluster.

@@ -62,14 +62,7 @@ import Testing
             })
         defer { producer.close() }
         for record in records {
-            while true {
-                do {
-                    try producer.send(topic: topic, key: Array(record.key.utf8), value: record.value, token: 0)
-                    break
-                } catch let error as KafkaError where error.isQueueFull {
-                    try producer.poll(timeout: 10)
-                }
-            }
+            try producer.send(topic: topic, key: Array(record.key.utf8), value: record.value, token: 0, waitingForRoom: 10)
         }
         try producer.flush(timeout: 10_000)
         #expect(failures.load(ordering: .relaxed) == 0)

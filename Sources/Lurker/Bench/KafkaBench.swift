@@ -81,13 +81,8 @@ public struct KafkaBench: Sendable {
         }
         let campaigns = CompiledCampaignSet(checked.campaigns)
 
-        let broker = try EmbeddedBroker(partitions: options.partitions, createsStandardTopics: false)
+        let broker = try EmbeddedBroker(partitions: options.partitions, outputPartitions: options.partitions)
         defer { broker.close() }
-        for topic in ["events", "profiles", "lurker.decisions", "escalations", "lurker.deadletter", "responses"]
-            + BenchWorkload.channels.map({ "offers.\($0)" })
-        {
-            try broker.createTopic(name: topic, partitions: ["escalations", "lurker.deadletter", "responses"].contains(topic) ? 1 : options.partitions)
-        }
         let servers = broker.bootstrapServers
         progress("producing \(workload.profiles.count) profiles and \(workload.events.count) events")
         let messages = workload.profiles.count + workload.events.count
@@ -131,12 +126,11 @@ public struct KafkaBench: Sendable {
     }
 
     /// Consumer properties for the mock cluster: a short session, fetches answered at once.
-    static let consumerOverrides = KafkaConfiguration([
-        "session.timeout.ms": "6000",
-        "heartbeat.interval.ms": "500",
-        "fetch.wait.max.ms": "1",
-        "auto.commit.interval.ms": "1000",
-    ])
+    static let consumerOverrides = EmbeddedBroker.consumerConfiguration.merging(
+        KafkaConfiguration([
+            "fetch.wait.max.ms": "1",
+            "auto.commit.interval.ms": "1000",
+        ]))
 
     private static func produce(_ workload: BenchWorkload, to servers: String, logger: Logger) throws {
         let failures = Atomic<Int>(0)
@@ -146,14 +140,7 @@ public struct KafkaBench: Sendable {
             deliveryHandler: { if $0.error != nil { failures.add(1, ordering: .relaxed) } })
         defer { producer.close() }
         func send(_ topic: String, _ key: String, _ value: [UInt8]) throws {
-            while true {
-                do {
-                    try producer.send(topic: topic, key: Array(key.utf8), value: value, token: 0)
-                    return
-                } catch let error as KafkaError where error.isQueueFull {
-                    try producer.poll(timeout: 10)
-                }
-            }
+            try producer.send(topic: topic, key: Array(key.utf8), value: value, token: 0, waitingForRoom: 10)
         }
         for profile in workload.profiles { try send("profiles", profile.customer, profile.json) }
         for (key, event) in zip(workload.eventCustomers, workload.events) { try send("events", key, event) }
@@ -177,10 +164,10 @@ public struct KafkaBench: Sendable {
         while read < count, WallClock.monotonicMilliseconds() < deadline {
             batch.removeAll(keepingCapacity: true)
             read += try consumer.poll(timeout: 100, into: &batch, max: 1000)
-            if first == nil, read > 0 { first = MonotonicClock.nanoseconds() }
+            if first == nil, read > 0 { first = WallClock.monotonicNanoseconds() }
         }
         guard read >= count, let first else { throw LurkerError(.kafka, "the raw consumer read \(read) of \(count)") }
-        return Double(read) * 1e9 / Double(max(MonotonicClock.nanoseconds() - first, 1))
+        return Double(read) * 1e9 / Double(max(WallClock.monotonicNanoseconds() - first, 1))
     }
 
     /// Waits for the pipeline to complete `count` messages; the rate from the first completion to the last.
@@ -188,14 +175,14 @@ public struct KafkaBench: Sendable {
         var first: Int64?
         let deadline = WallClock.monotonicMilliseconds() + 600_000
         while progress.completed < count, WallClock.monotonicMilliseconds() < deadline {
-            if first == nil, progress.completed > 0 { first = MonotonicClock.nanoseconds() }
+            if first == nil, progress.completed > 0 { first = WallClock.monotonicNanoseconds() }
             try await Task.sleep(for: .milliseconds(first == nil ? 5 : 1))
         }
         let completed = progress.completed
         guard completed >= count, let first else {
             throw LurkerError(.kafka, "the pipeline completed \(completed) of \(count) messages")
         }
-        return Double(completed) * 1e9 / Double(max(MonotonicClock.nanoseconds() - first, 1))
+        return Double(completed) * 1e9 / Double(max(WallClock.monotonicNanoseconds() - first, 1))
     }
 
     /// One in how many events of the latency measurement is a probe.
@@ -227,28 +214,21 @@ public struct KafkaBench: Sendable {
         func record() {
             for message in messages {
                 guard let value = message.value, let sent = Self.sentMicroseconds(value) else { continue }
-                histogram.record(UInt64(max(0, MonotonicClock.nanoseconds() / 1000 - sent)))
+                histogram.record(UInt64(max(0, WallClock.monotonicNanoseconds() / 1000 - sent)))
                 received += 1
             }
             messages.removeAll(keepingCapacity: true)
         }
         func send(_ key: String, _ value: [UInt8]) throws {
-            while true {
-                do {
-                    try producer.send(topic: "events", key: Array(key.utf8), value: value, token: 0)
-                    return
-                } catch let error as KafkaError where error.isQueueFull {
-                    try producer.poll(timeout: 1)
-                }
-            }
+            try producer.send(topic: "events", key: Array(key.utf8), value: value, token: 0, waitingForRoom: 1)
         }
         // Paced without spinning: each turn sends what is due by now, then waits up to 1 ms on the reader.
-        let start = MonotonicClock.nanoseconds()
+        let start = WallClock.monotonicNanoseconds()
         let total = Int(rate * seconds)
         var index = 0
         var probes = 0
         while index < total {
-            let due = min(total, Int(Double(MonotonicClock.nanoseconds() - start) * rate / 1e9) + 1)
+            let due = min(total, Int(Double(WallClock.monotonicNanoseconds() - start) * rate / 1e9) + 1)
             while index < due {
                 defer { index += 1 }
                 guard index % probeEvery == 0 else {
@@ -256,7 +236,7 @@ public struct KafkaBench: Sendable {
                     try send(workload.eventCustomers[event], workload.events[event])
                     continue
                 }
-                let sent = MonotonicClock.nanoseconds() / 1000
+                let sent = WallClock.monotonicNanoseconds() / 1000
                 let customer = "probe-\(probes % 1000)"
                 probes += 1
                 try send(

@@ -110,7 +110,7 @@ struct ConfigurationDocument {
         guard let text = text(of: value, name: name, acceptsBooleans: true) else { return }
         let target: ConfigurationAssignment.Target = section == "kafka" ? .kafka(property) : .consumerKafka(property)
         let assignment = ConfigurationAssignment(target: target, value: .string(text), location: location(value.mark))
-        ConfigurationLoader.add(assignment, to: &assignments, diagnostics: &diagnostics)
+        ConfigurationLoader.add(assignment, property: property, to: &assignments, diagnostics: &diagnostics)
     }
 
     /// Records a key the first time; a key given twice (`topics: {events: …}` and `topics.events:`) is an error.
@@ -124,15 +124,14 @@ struct ConfigurationDocument {
     }
 
     private mutating func value(of node: Node, for setting: ConfigurationSetting) -> ConfigurationValue? {
+        if isFileReference(node) {
+            guard let text = fileText(of: node, name: setting.key) else { return nil }
+            return parse(text, for: setting, at: node.mark)
+        }
         switch setting.kind {
         case .list:
-            if let text = fileText(of: node, name: setting.key) {
-                return parse(text, for: setting, at: node.mark)
-            }
             guard case .sequence(let sequence) = node else {
-                if !isFileReference(node) {
-                    report(at: node.mark, "\(setting.key): expected a list of names, found \(Self.kind(of: node))")
-                }
+                report(at: node.mark, "\(setting.key): expected a list of names, found \(Self.kind(of: node))")
                 return nil
             }
             var items: [String] = []
@@ -150,13 +149,8 @@ struct ConfigurationDocument {
             }
             return .list(items)
         case .integer(let minimum):
-            if let text = fileText(of: node, name: setting.key) {
-                return parse(text, for: setting, at: node.mark)
-            }
             guard node.tag == Tag(.int), let number = node.int else {
-                if !isFileReference(node) {
-                    report(at: node.mark, "\(setting.key): expected an integer, found \(Self.kind(of: node))")
-                }
+                report(at: node.mark, "\(setting.key): expected an integer, found \(Self.kind(of: node))")
                 return nil
             }
             do throws(LurkerError) {

@@ -121,8 +121,10 @@ public struct ConfigurationLoader: Sendable {
                 } catch {
                     diagnostics.append(ConfigurationDiagnostic(location: name, message: error.reason))
                 }
-            case .kafka, .consumerKafka:
-                Self.add(ConfigurationAssignment(target: target, value: .string(text), location: name), to: &assignments, diagnostics: &diagnostics)
+            case .kafka(let property), .consumerKafka(let property):
+                Self.add(
+                    ConfigurationAssignment(target: target, value: .string(text), location: name), property: property,
+                    to: &assignments, diagnostics: &diagnostics)
             }
         }
     }
@@ -134,7 +136,7 @@ public struct ConfigurationLoader: Sendable {
                 do {
                     let (key, value) = try KafkaConfiguration.parseOverride(flag.value)
                     let assignment = ConfigurationAssignment(target: .kafka(key), value: .string(value), location: "-X \(key)")
-                    Self.add(assignment, to: &assignments, diagnostics: &diagnostics)
+                    Self.add(assignment, property: key, to: &assignments, diagnostics: &diagnostics)
                 } catch {
                     diagnostics.append(ConfigurationDiagnostic(location: "-X", message: (error as? KafkaError)?.reason ?? "\(error)"))
                 }
@@ -164,20 +166,16 @@ public struct ConfigurationLoader: Sendable {
         String(stem.lowercased().map { $0 == "_" ? "." : $0 })
     }
 
-    /// Adds a librdkafka property's assignment when librdkafka accepts it, else records why not.
+    /// Adds the assignment of the librdkafka property `property` when librdkafka accepts it, else records why not.
     static func add(
         _ assignment: ConfigurationAssignment,
+        property: String,
         to assignments: inout [ConfigurationAssignment],
         diagnostics: inout [ConfigurationDiagnostic]
     ) {
-        switch assignment.target {
-        case .kafka(let property), .consumerKafka(let property):
-            if let diagnostic = check(property, assignment) {
-                diagnostics.append(diagnostic)
-                return
-            }
-        case .setting:
-            break
+        if let diagnostic = check(property, assignment) {
+            diagnostics.append(diagnostic)
+            return
         }
         assignments.append(assignment)
     }
@@ -201,11 +199,8 @@ public struct ConfigurationLoader: Sendable {
             try single.validate()
             return nil
         } catch {
-            var reason = (error as? KafkaError)?.reason ?? "\(error)"
-            let value = assignment.value.stringValue
-            if KafkaConfiguration.isSensitive(key: property), !value.isEmpty {
-                reason = reason.split(separator: value, omittingEmptySubsequences: false).joined(separator: "[REDACTED]")
-            }
+            // librdkafka's message, a secret's value already redacted (RDKafkaConfig.set).
+            let reason = (error as? KafkaError)?.reason ?? "\(error)"
             return ConfigurationDiagnostic(location: assignment.location, message: "\(assignment.name): \(reason)")
         }
     }

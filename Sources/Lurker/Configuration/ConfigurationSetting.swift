@@ -94,7 +94,7 @@ public struct ConfigurationSetting: Sendable {
             }
             return .string(text)
         case .address:
-            guard Self.isAddress(text) else {
+            guard MetricsServer.hostAndPort(text) != nil else {
                 throw problem("expected HOST:PORT (a port from 0 to 65535), found '\(text)'")
             }
             return .string(text)
@@ -110,16 +110,5 @@ public struct ConfigurationSetting: Sendable {
     /// An error for this setting: the reason starts with the key.
     func problem(_ message: String) -> LurkerError {
         LurkerError(.invalidConfiguration, "\(key): \(message)")
-    }
-
-    private static func isAddress(_ text: String) -> Bool {
-        guard let colon = text.lastIndex(of: ":") else { return false }
-        let host = text[..<colon]
-        let port = text[text.index(after: colon)...]
-        guard let number = Int(port), (0...65_535).contains(number), port.allSatisfy(\.isASCII) else { return false }
-        if host.hasPrefix("[") {
-            return host.hasSuffix("]") && host.count > 2
-        }
-        return !host.isEmpty && !host.contains(":") && !host.contains(where: \.isWhitespace)
     }
 }

@@ -2,19 +2,17 @@ import Logging
 import Yams
 
 extension RunConfiguration {
-    /// The text that stands for a secret's value.
-    public static let redactedValue = "[REDACTED]"
-
     /// Every setting and librdkafka property with its value, secrets (``KafkaConfiguration/isSensitive(key:)``)
     /// as `[REDACTED]`: the keys of the configuration file, dotted (`topics.events`, `kafka.sasl.password`),
-    /// in reference order, then `kafka.` and `kafka_consumer.` properties in the order they were set.
+    /// in reference order, then `kafka.` and `kafka_consumer.` properties in the order they were set
+    /// (``KafkaConfiguration/redactedProperties``).
     public var redactedSettings: [(key: String, value: ConfigurationValue)] {
         var settings = ConfigurationSetting.all.map { ($0.key, $0.value(in: self)) }
-        for (key, value) in daemon.kafka.properties where key != "bootstrap.servers" {
-            settings.append(("kafka." + key, .string(KafkaConfiguration.isSensitive(key: key) ? Self.redactedValue : value)))
+        for (key, value) in daemon.kafka.redactedProperties where key != "bootstrap.servers" {
+            settings.append(("kafka." + key, .string(value)))
         }
-        for (key, value) in daemon.consumerKafka.properties {
-            settings.append(("kafka_consumer." + key, .string(KafkaConfiguration.isSensitive(key: key) ? Self.redactedValue : value)))
+        for (key, value) in daemon.consumerKafka.redactedProperties {
+            settings.append(("kafka_consumer." + key, .string(value)))
         }
         return settings
     }
@@ -37,8 +35,9 @@ extension RunConfiguration {
                 root.append((parts[0], .mapping(Node.Mapping([(Node(parts[1]), node)]))))
             }
         }
+        let settings = redactedSettings
         for (section, prefix) in [("kafka", "kafka."), ("kafka_consumer", "kafka_consumer.")] {
-            let properties = redactedSettings.compactMap { entry in
+            let properties = settings.compactMap { entry in
                 entry.key.dropping(prefix: prefix).map { (Node($0), Self.node(entry.value)) }
             }
             root.append((section, .mapping(Node.Mapping(properties))))

@@ -46,8 +46,7 @@ public struct CampaignReloader: Service {
     ///   - path: The campaign folder or file (``DaemonConfiguration/campaignsPath``).
     ///   - pollMilliseconds: How often the files are looked at; 0: never (SIGHUP only).
     ///   - mailbox: Where valid sets go; the pipeline takes them.
-    ///   - watchesSIGHUP: Whether SIGHUP reloads (the daemon); default true. Tests in one process ask with
-    ///     ``requestReload()`` instead.
+    ///   - watchesSIGHUP: Whether SIGHUP reloads (the daemon); default true.
     public init(
         path: String, pollMilliseconds: Int64, mailbox: CampaignSetMailbox, metrics: DaemonMetrics, logger: Logger,
         watchesSIGHUP: Bool = true
@@ -58,11 +57,6 @@ public struct CampaignReloader: Service {
         self.metrics = metrics
         self.logger = logger
         self.watchesSIGHUP = watchesSIGHUP
-    }
-
-    /// Asks for a reload, as SIGHUP does; it happens within ``tickMilliseconds``.
-    public func requestReload() {
-        request.raise()
     }
 
     public func run() async throws {
@@ -115,28 +109,25 @@ public struct CampaignReloader: Service {
     /// Reads, checks and compiles the set at `path`, logging every diagnostic; nil when it has an error or
     /// cannot be read.
     static func load(_ path: String, logger: Logger) -> CompiledCampaignSet? {
-        let sources: [SourceFile]
-        do {
-            sources = try SourceFile.load(paths: [path])
+        do throws(CampaignLoader.Failure) {
+            return try CampaignLoader.compile([path], now: WallClock.milliseconds()) { diagnostics, sources in
+                let renderer = DiagnosticRenderer(sources: sources)
+                for diagnostic in diagnostics {
+                    var text = renderer.render(diagnostic)
+                    if text.hasSuffix("\n") { text.removeLast() }
+                    logger.log(
+                        level: diagnostic.severity == .error ? .error : .warning, "\(text)",
+                        metadata: [LogKey.path: "\(diagnostic.range.file)"])
+                }
+            }
         } catch {
-            logger.error("campaign reload rejected: \(error); the running set stays", metadata: [LogKey.path: "\(path)"])
+            let reason =
+                switch error {
+                case .unreadable(let cause): "\(cause)"
+                case .invalid(let summary): summary
+                }
+            logger.error("campaign reload rejected: \(reason); the running set stays", metadata: [LogKey.path: "\(path)"])
             return nil
         }
-        let result = CampaignChecker.check(sources, now: WallClock.milliseconds())
-        let renderer = DiagnosticRenderer(sources: sources)
-        for diagnostic in result.diagnostics {
-            var text = renderer.render(diagnostic)
-            if text.hasSuffix("\n") { text.removeLast() }
-            logger.log(
-                level: diagnostic.severity == .error ? .error : .warning, "\(text)",
-                metadata: [LogKey.path: "\(diagnostic.range.file)"])
-        }
-        guard !result.hasErrors else {
-            logger.error(
-                "campaign reload rejected: \(result.summary(fileCount: sources.count)); the running set stays",
-                metadata: [LogKey.path: "\(path)"])
-            return nil
-        }
-        return CompiledCampaignSet(result.campaigns)
     }
 }

@@ -14,14 +14,13 @@ public struct Daemon: Sendable {
     private let observer: (@Sendable (Decision) -> Void)?
     private let fallsBackToAnyPort: Bool
     private let reloads = CampaignSetMailbox()
+    private let reloader: CampaignReloader
     /// The daemon's metrics.
     public let metrics: DaemonMetrics
     /// Readiness, the campaign view and the address of the HTTP endpoint.
     public let status: DaemonStatus
     /// Raised to stop the daemon as a graceful shutdown would.
     public let stop: StopSignal
-    /// The campaign reloader, to ask for a reload (as SIGHUP does).
-    public let reloader: CampaignReloader
 
     /// Creates a daemon that runs the compiled `campaigns` with `configuration`.
     ///

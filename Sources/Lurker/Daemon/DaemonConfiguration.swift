@@ -45,6 +45,11 @@ public struct DaemonConfiguration: Sendable {
     /// The librdkafka statistics interval set when ``kafka`` sets none: 5 s.
     static let defaultStatisticsInterval = "5000"
 
+    /// The topics read: ``eventTopics``, then ``profilesTopic``, then ``responsesTopic`` unless it is empty.
+    public var inputTopics: [String] {
+        eventTopics + [profilesTopic] + (responsesTopic.isEmpty ? [] : [responsesTopic])
+    }
+
     /// The topic a sent offer on `channel` goes to.
     public func offerTopic(_ channel: String) -> String {
         offerTopicPrefix + channel

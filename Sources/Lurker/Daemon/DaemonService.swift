@@ -1,8 +1,9 @@
 import Logging
 import ServiceLifecycle
 
-/// `lurker run`'s pipeline as a service: on its own thread, stopped gracefully on SIGTERM/SIGINT.
-public struct DaemonService: Service {
+/// `lurker run`'s pipeline: on its own thread, stopped gracefully on SIGTERM/SIGINT when it runs in a service
+/// group (``Daemon`` runs it in its own).
+public struct DaemonService: Sendable {
     private let configuration: DaemonConfiguration
     private let campaigns: CompiledCampaignSet
     private let logger: Logger
@@ -69,9 +70,5 @@ public struct DaemonService: Service {
         } onGracefulShutdown: {
             stop.stop()
         }
-    }
-
-    public func run() async throws {
-        try await runPipeline()
     }
 }

@@ -9,6 +9,8 @@ struct MetricsExporter {
     private let metrics: DaemonMetrics
     private let status: DaemonStatus
     private let configuration: DaemonConfiguration
+    /// The topics read (``DaemonConfiguration/inputTopics``).
+    private let topics: [String]
     private let latency: Metrics.Timer
     private var exported: PipelineCounters
     /// The engine's counters of each running campaign when last exported (responses apart).
@@ -22,9 +24,10 @@ struct MetricsExporter {
         self.metrics = metrics
         self.status = status
         self.configuration = configuration
+        topics = configuration.inputTopics
         latency = metrics.timer(.pipelineLatency)
         exported = PipelineCounters(eventTopicCount: configuration.eventTopics.count)
-        for topic in Self.topics(configuration) {
+        for topic in topics {
             _ = metrics.counter(.pipelineEvents, [(MetricName.Label.topic, topic)])
         }
         for reason in DeadLetterReason.allCases.map(\.rawValue) + ResponseRejection.allCases.map(\.rawValue) {
@@ -36,12 +39,6 @@ struct MetricsExporter {
         for gauge in [MetricName.kafkaProducerQueue, .campaignsLoaded, .stateCustomers, .stateTimersPending] {
             _ = metrics.gauge(gauge)
         }
-    }
-
-    /// The topics read: the event topics, then profiles and responses.
-    private static func topics(_ configuration: DaemonConfiguration) -> [String] {
-        configuration.eventTopics + [configuration.profilesTopic]
-            + (configuration.responsesTopic.isEmpty ? [] : [configuration.responsesTopic])
     }
 
     /// Takes a running set: shows it in the view and takes the engine's counters as they are now as the point
@@ -66,7 +63,6 @@ struct MetricsExporter {
         counters: PipelineCounters, campaigns: CompiledCampaignSet, statistics: EngineStatistics,
         latencies: inout LatencyHistogram, customers: Int, pendingWaits: Int
     ) {
-        let topics = Self.topics(configuration)
         var read = counters.eventsPerTopic + [counters.profiles]
         var readBefore = exported.eventsPerTopic + [exported.profiles]
         if !configuration.responsesTopic.isEmpty {

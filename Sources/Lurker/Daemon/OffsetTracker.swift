@@ -61,9 +61,6 @@ struct OffsetTracker {
     private var tokens: [UInt64: (TopicPartition, Int64)] = [:]
     private var lastToken: UInt64 = 0
 
-    /// The number of produced messages not yet acknowledged.
-    var outstanding: Int { tokens.count }
-
     /// The consumed messages whose outputs are all acknowledged, since the tracker started.
     private(set) var completed = 0
 

@@ -95,8 +95,7 @@ public final class Pipeline {
         consumerConfiguration["group.id"] = configuration.groupID
         self.consumer = try KafkaConsumer(
             configuration: consumerConfiguration,
-            topics: configuration.eventTopics + [configuration.profilesTopic]
-                + (configuration.responsesTopic.isEmpty ? [] : [configuration.responsesTopic]),
+            topics: configuration.inputTopics,
             logger: logger,
             rebalanceHandler: { event in inbox.rebalance(event) },
             statisticsHandler: { statistics in gauges.update(statistics) }
@@ -210,7 +209,7 @@ public final class Pipeline {
             tracker.begin(partition, offset: message.offset)
             try handleResponse(message)
         } else {
-            tracker.begin(partition, offset: message.offset, consumedAt: MonotonicClock.nanoseconds())
+            tracker.begin(partition, offset: message.offset, consumedAt: WallClock.monotonicNanoseconds())
             try handleEvent(message)
         }
     }
@@ -322,12 +321,8 @@ public final class Pipeline {
     /// which case input pauses until the queue has room again.
     private func send(_ message: Outgoing) throws {
         if backlog.isEmpty {
-            do {
-                try producer.send(topic: message.topic, key: message.key, value: message.value, headers: message.headers, token: message.token)
-                return
-            } catch let error as KafkaError where error.isQueueFull {
-                try pauseInput()
-            }
+            if try trySend(message) { return }
+            try pauseInput()
         }
         backlog.append(message)
     }
@@ -336,12 +331,18 @@ public final class Pipeline {
         var sent = 0
         defer { backlog.removeFirst(sent) }
         for message in backlog {
-            do {
-                try producer.send(topic: message.topic, key: message.key, value: message.value, headers: message.headers, token: message.token)
-                sent += 1
-            } catch let error as KafkaError where error.isQueueFull {
-                return
-            }
+            guard try trySend(message) else { return }
+            sent += 1
+        }
+    }
+
+    /// Hands a message to the producer; false when the producer's queue is full.
+    private func trySend(_ message: Outgoing) throws -> Bool {
+        do {
+            try producer.send(topic: message.topic, key: message.key, value: message.value, headers: message.headers, token: message.token)
+            return true
+        } catch let error as KafkaError where error.isQueueFull {
+            return false
         }
     }
 
@@ -366,7 +367,7 @@ public final class Pipeline {
     private func serviceProducer(timeout: Int32) throws {
         try producer.poll(timeout: timeout)
         if let failure = deliveryFailure { throw failure }
-        for (partition, offset) in tracker.drainCompleted(at: MonotonicClock.nanoseconds(), into: &latencies) {
+        for (partition, offset) in tracker.drainCompleted(at: WallClock.monotonicNanoseconds(), into: &latencies) {
             do {
                 try consumer.storeOffset(topic: partition.topic, partition: partition.partition, offset: offset)
             } catch let error as KafkaError {
@@ -417,7 +418,7 @@ public final class Pipeline {
             status.setFailure("delivery failed: \(error.reason)")
             return
         }
-        tracker.acknowledge(report.token, at: MonotonicClock.nanoseconds(), into: &latencies)
+        tracker.acknowledge(report.token, at: WallClock.monotonicNanoseconds(), into: &latencies)
     }
 
     /// Called on this thread by the consumer's poll, before revoked partitions go.

@@ -78,11 +78,8 @@ public struct DemoRunner: Sendable {
 
         var configuration = DaemonConfiguration()
         configuration.kafka["bootstrap.servers"] = broker.bootstrapServers
-        configuration.consumerKafka = KafkaConfiguration([
-            "session.timeout.ms": "6000",
-            "heartbeat.interval.ms": "500",
-            "fetch.wait.max.ms": "10",
-        ])
+        configuration.consumerKafka = EmbeddedBroker.consumerConfiguration.merging(
+            KafkaConfiguration(["fetch.wait.max.ms": "10"]))
         configuration.idleMilliseconds = 2_000
         configuration.metricsAddress = options.metricsAddress
         configuration.campaignsPath = options.campaignsPath ?? ""
@@ -156,14 +153,7 @@ public struct DemoRunner: Sendable {
         var profiles = 0
         let started = WallClock.monotonicMilliseconds()
         func send(_ topic: String, _ key: [UInt8], _ value: [UInt8]) throws {
-            while true {
-                do {
-                    try producer.send(topic: topic, key: key, value: value, token: 0)
-                    return
-                } catch let error as KafkaError where error.isQueueFull {
-                    try producer.poll(timeout: 10)
-                }
-            }
+            try producer.send(topic: topic, key: key, value: value, token: 0, waitingForRoom: 10)
         }
         while !stop.isSet, let record = stream.next() {
             for response in responder.take() {

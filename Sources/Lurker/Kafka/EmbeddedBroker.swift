@@ -16,7 +16,7 @@ public final class EmbeddedBroker: Sendable {
 
     /// The input topics keyed by customer: `events` and `profiles`. They must have the same
     /// partition count (a customer's profile and events meet on one partition).
-    public static let partitionedTopics = ["events", "profiles"]
+    public static let partitionedTopics = daemonDefaults.eventTopics + [daemonDefaults.profilesTopic]
 
     /// The channels that get an `offers.<channel>` topic.
     public static let standardChannels = ["web", "app", "callcenter", "shop", "sms", "email", "push"]
@@ -24,8 +24,25 @@ public final class EmbeddedBroker: Sendable {
     /// Every standard topic: ``partitionedTopics`` then `escalations`, `lurker.decisions`,
     /// `lurker.deadletter`, `responses` and `offers.<channel>` for ``standardChannels``.
     public static let standardTopics =
-        partitionedTopics + ["escalations", "lurker.decisions", "lurker.deadletter", "responses"]
-        + standardChannels.map { "offers.\($0)" }
+        partitionedTopics
+        + [
+            daemonDefaults.escalationsTopic, daemonDefaults.decisionsTopic, daemonDefaults.deadLetterTopic,
+            daemonDefaults.responsesTopic,
+        ]
+        + standardChannels.map(daemonDefaults.offerTopic)
+
+    /// The high-volume output topics: `lurker.decisions` and `offers.<channel>` for ``standardChannels``.
+    private static let outputTopics = [daemonDefaults.decisionsTopic] + standardChannels.map(daemonDefaults.offerTopic)
+
+    /// The daemon's default topic names, which the standard topics are.
+    private static let daemonDefaults = DaemonConfiguration()
+
+    /// Consumer properties that suit the mock cluster, for callers to merge their own over:
+    /// `session.timeout.ms=6000` and `heartbeat.interval.ms=500`, so a group forms and rebalances quickly.
+    public static let consumerConfiguration = KafkaConfiguration([
+        "session.timeout.ms": "6000",
+        "heartbeat.interval.ms": "500",
+    ])
 
     private let cluster: RDKafkaMockCluster
 
@@ -35,20 +52,27 @@ public final class EmbeddedBroker: Sendable {
     }
 
     /// Starts a cluster and, unless `createsStandardTopics` is false, creates the
-    /// ``standardTopics``: ``partitionedTopics`` with `partitions` partitions, the others with 1.
+    /// ``standardTopics``: ``partitionedTopics`` with `partitions` partitions, `lurker.decisions` and
+    /// the `offers.<channel>` topics with `outputPartitions`, the others with 1.
     ///
     /// - Parameters:
     ///   - brokers: The number of brokers; default 1.
     ///   - partitions: The partition count of `events` and `profiles`; default 4.
+    ///   - outputPartitions: The partition count of `lurker.decisions` and the `offers.<channel>`
+    ///     topics; default 1.
     ///   - createsStandardTopics: Whether to create the standard topics; default true.
     /// - Throws: ``KafkaError/Code/embeddedBroker``.
-    public init(brokers: Int = 1, partitions: Int = defaultPartitions, createsStandardTopics: Bool = true) throws {
+    public init(
+        brokers: Int = 1, partitions: Int = defaultPartitions, outputPartitions: Int = 1, createsStandardTopics: Bool = true
+    ) throws {
         precondition(brokers > 0, "a cluster needs at least one broker")
-        precondition(partitions > 0, "a topic needs at least one partition")
+        precondition(partitions > 0 && outputPartitions > 0, "a topic needs at least one partition")
         cluster = try RDKafkaMockCluster(brokers: Int32(clamping: brokers))
         if createsStandardTopics {
             for topic in Self.standardTopics {
-                try createTopic(name: topic, partitions: Self.partitionedTopics.contains(topic) ? partitions : 1)
+                let count =
+                    Self.partitionedTopics.contains(topic) ? partitions : Self.outputTopics.contains(topic) ? outputPartitions : 1
+                try createTopic(name: topic, partitions: count)
             }
         }
     }

@@ -48,11 +48,6 @@ public struct KafkaConfiguration: Sendable, Equatable, CustomStringConvertible {
         keys.count
     }
 
-    /// Whether no property is set.
-    public var isEmpty: Bool {
-        keys.isEmpty
-    }
-
     /// The comma-separated list of initial brokers (`bootstrap.servers`); default: not set
     /// (librdkafka then has no broker to contact).
     public var bootstrapServers: String? {
@@ -91,7 +86,7 @@ public struct KafkaConfiguration: Sendable, Equatable, CustomStringConvertible {
     /// - Throws: ``KafkaError`` with code ``KafkaError/Code/configuration`` when there is no
     ///   `=` or the key is empty. The text is not echoed when it looks like a secret.
     public static func parseOverride(_ text: String) throws -> (key: String, value: String) {
-        let shown = isSensitive(key: text) ? "[REDACTED]" : "'\(text)'"
+        let shown = isSensitive(key: text) ? redactedValue : "'\(text)'"
         guard let equals = text.firstIndex(of: "=") else {
             throw KafkaError(
                 code: .configuration,
@@ -117,12 +112,20 @@ public struct KafkaConfiguration: Sendable, Equatable, CustomStringConvertible {
             || key.contains("sasl.oauthbearer.config")
     }
 
+    /// The text that stands for a secret's value.
+    public static let redactedValue = "[REDACTED]"
+
+    /// The properties in order, secret values (``isSensitive(key:)``) as ``redactedValue``: safe to log.
+    public var redactedProperties: [(key: String, value: String)] {
+        keys.map { key in
+            (key, Self.isSensitive(key: key) ? Self.redactedValue : values[key]!)
+        }
+    }
+
     /// The properties as `key=value, …` with secret values (``isSensitive(key:)``) shown as
     /// `[REDACTED]`: safe to log.
     public var redacted: String {
-        keys.map { key in
-            "\(key)=\(Self.isSensitive(key: key) ? "[REDACTED]" : values[key]!)"
-        }.joined(separator: ", ")
+        redactedProperties.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
     }
 
     public var description: String {

@@ -12,7 +12,8 @@ import Logging
 /// ## Back-pressure
 /// When librdkafka's local queue is full (`queue.buffering.max.messages`, librdkafka's default
 /// 100000, or `queue.buffering.max.kbytes`), `send` throws a ``KafkaError`` whose
-/// ``KafkaError/isQueueFull`` is `true`: stop taking input, ``poll(timeout:)``, and send again.
+/// ``KafkaError/isQueueFull`` is `true`: stop taking input, ``poll(timeout:)``, and send again
+/// (``send(topic:key:value:token:waitingForRoom:)`` does so for a producer with nothing else to do).
 ///
 /// ## Fatal errors
 /// An idempotent producer can hit a fatal error (`rd_kafka_fatal_error`, for example a fenced
@@ -65,6 +66,23 @@ public final class KafkaProducer: Sendable {
         token: UInt64
     ) throws {
         try client.send(topic: topic, key: key, value: value, headers: headers, token: token)
+    }
+
+    /// Enqueues a message for `topic` as ``send(topic:key:value:headers:token:)`` does, waiting for room
+    /// while the local queue is full: it then serves delivery reports (``poll(timeout:)``) for up to
+    /// `pollTimeout` milliseconds and tries again. It blocks: call it from a dedicated thread.
+    ///
+    /// - Throws: What ``send(topic:key:value:headers:token:)`` and ``poll(timeout:)`` throw, but never a
+    ///   full queue.
+    public func send(topic: String, key: [UInt8]?, value: [UInt8]?, token: UInt64, waitingForRoom pollTimeout: Int32) throws {
+        while true {
+            do {
+                try send(topic: topic, key: key, value: value, token: token)
+                return
+            } catch let error as KafkaError where error.isQueueFull {
+                try poll(timeout: pollTimeout)
+            }
+        }
     }
 
     /// Serves delivery reports, waiting up to `milliseconds` for the first (0: do not wait).

@@ -1,4 +1,4 @@
-import Foundation
+import RuleDSL
 
 /// The part of librdkafka's statistics (emitted every `statistics.interval.ms` as JSON, see librdkafka's
 /// STATISTICS.md) that Lurker exports: consumer lag per partition and the producer's queue.
@@ -22,20 +22,29 @@ public struct KafkaStatistics: Sendable, Equatable {
     /// Reads the statistics JSON librdkafka emitted; nil when it is not a JSON object. Missing fields
     /// read as zero or absent.
     public init?(json: [UInt8]) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any] else {
+        guard case .object(let object)? = try? JSONReader().read(json) else {
             return nil
         }
-        role = object["type"] as? String ?? ""
-        queuedMessages = (object["msg_cnt"] as? NSNumber)?.intValue ?? 0
+        if case .string(let type) = object["type"] { role = type } else { role = "" }
+        queuedMessages = Self.integer(object["msg_cnt"]).map { Int($0) } ?? 0
         consumerLag = [:]
-        for (topic, value) in object["topics"] as? [String: Any] ?? [:] {
-            let partitions = (value as? [String: Any])?["partitions"] as? [String: Any] ?? [:]
-            for case let (_, partition as [String: Any]) in partitions {
-                guard let number = (partition["partition"] as? NSNumber)?.int32Value, number >= 0,
-                    let lag = (partition["consumer_lag"] as? NSNumber)?.int64Value, lag >= 0
+        guard case .object(let topics) = object["topics"] else { return }
+        for topic in topics.members {
+            guard case .object(let fields) = topic.value, case .object(let partitions) = fields["partitions"] else {
+                continue
+            }
+            for case .object(let partition) in partitions.members.map(\.value) {
+                guard let number = Self.integer(partition["partition"]).flatMap(Int32.init(exactly:)), number >= 0,
+                    let lag = Self.integer(partition["consumer_lag"]), lag >= 0
                 else { continue }
-                consumerLag[TopicPartition(topic: topic, partition: number)] = lag
+                consumerLag[TopicPartition(topic: topic.key, partition: number)] = lag
             }
         }
+    }
+
+    /// A JSON number as a whole number, its fraction dropped; nil for anything else or a number out of range.
+    private static func integer(_ value: Value) -> Int64? {
+        guard case .number(let number) = value else { return nil }
+        return Int64(exactly: number.rounded(.towardZero))
     }
 }

@@ -5,7 +5,6 @@ import Synchronization
 public final class DaemonStatus: Sendable {
     private struct State {
         var isRunning = false
-        var campaignCount = 0
         var assignedPartitions = 0
         var failure: String?
         var address: String?
@@ -31,7 +30,7 @@ public final class DaemonStatus: Sendable {
         state.withLock { state in
             if let failure = state.failure { return "failed: \(failure)" }
             if !state.isRunning { return "pipeline not running" }
-            if state.campaignCount == 0 { return "no campaigns loaded" }
+            if state.view.campaigns.isEmpty { return "no campaigns loaded" }
             if state.assignedPartitions == 0 { return "no partitions assigned" }
             return nil
         }
@@ -72,10 +71,7 @@ public final class DaemonStatus: Sendable {
 
     /// Puts a new running set in the view.
     func setCampaigns(_ campaigns: [CampaignView.Campaign]) {
-        state.withLock { state in
-            state.campaignCount = campaigns.count
-            state.view.setCampaigns(campaigns)
-        }
+        state.withLock { $0.view.setCampaigns(campaigns) }
     }
 
     /// Adds the differences of the campaigns' counters since the last call.

@@ -30,15 +30,20 @@ public struct MetricsServer: Service {
         self.fallsBackToAnyPort = fallsBackToAnyPort
     }
 
-    /// The host and port of `HOST:PORT` (`[::1]:9464` for IPv6), nil when it is not one.
+    /// The host and port of `HOST:PORT` (``ConfigurationSetting/Kind/address``), nil when it is not one: the host
+    /// a name or an IPv4 address without whitespace or `:`, or a bracketed IPv6 address (`[::1]:9464` gives
+    /// `::1`); the port 0 to 65535.
     static func hostAndPort(_ address: String) -> (host: String, port: Int)? {
-        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
-            (0...65_535).contains(port)
-        else { return nil }
-        var host = address[..<colon]
-        if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
-        guard !host.isEmpty else { return nil }
-        return (String(host), port)
+        guard let colon = address.lastIndex(of: ":") else { return nil }
+        let host = address[..<colon]
+        let port = address[address.index(after: colon)...]
+        guard let number = Int(port), (0...65_535).contains(number), port.allSatisfy(\.isASCII) else { return nil }
+        if host.hasPrefix("[") {
+            guard host.hasSuffix("]"), host.count > 2 else { return nil }
+            return (String(host.dropFirst().dropLast()), number)
+        }
+        guard !host.isEmpty, !host.contains(":"), !host.contains(where: \.isWhitespace) else { return nil }
+        return (String(host), number)
     }
 
     public func run() async throws {

@@ -112,6 +112,33 @@ enum RDKafka {
         }
     }
 
+    /// Creates a client handle (`rd_kafka_new`) of `type` from `conf`, which it takes over: `callbacks`, retained
+    /// for the client to release, becomes librdkafka's `opaque` with the common callbacks
+    /// (``installCommonCallbacks(_:_:)``), and `installRoleCallbacks` installs the role's own on `conf`.
+    ///
+    /// - Throws: ``KafkaError`` with code ``KafkaError/Code/clientCreation`` and librdkafka's message; `conf`
+    ///   is destroyed and `callbacks` released.
+    static func makeClient(
+        _ type: rd_kafka_type_t,
+        _ conf: OpaquePointer,
+        _ callbacks: RDKafkaCallbacks,
+        installRoleCallbacks: (OpaquePointer) -> Void
+    ) throws -> (handle: OpaquePointer, callbacks: Unmanaged<RDKafkaCallbacks>) {
+        let retained = Unmanaged.passRetained(callbacks)
+        rd_kafka_conf_set_opaque(conf, retained.toOpaque())
+        installCommonCallbacks(conf, callbacks)
+        installRoleCallbacks(conf)
+        let created = withErrorString { buffer, size in
+            (rd_kafka_new(type, conf, buffer, size), String(cString: buffer))
+        }
+        guard let handle = created.0 else {
+            rd_kafka_conf_destroy(conf)
+            retained.release()
+            throw KafkaError(code: .clientCreation, reason: created.1)
+        }
+        return (handle, retained)
+    }
+
     /// Installs the log, error and (when `callbacks` has a handler for them) statistics callbacks;
     /// librdkafka's `opaque` must be `callbacks`.
     static func installCommonCallbacks(_ conf: OpaquePointer, _ callbacks: RDKafkaCallbacks) {

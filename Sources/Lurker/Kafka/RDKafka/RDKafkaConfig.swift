@@ -33,7 +33,7 @@ enum RDKafkaConfig {
             }
             var reason = String(cString: buffer)
             if KafkaConfiguration.isSensitive(key: key), !value.isEmpty {
-                reason = reason.replacing(value, with: "[REDACTED]")
+                reason = reason.replacing(value, with: KafkaConfiguration.redactedValue)
             }
             throw KafkaError(code: .configuration, reason: reason)
         }

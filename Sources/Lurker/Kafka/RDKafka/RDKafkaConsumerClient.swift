@@ -38,32 +38,19 @@ final class RDKafkaConsumerClient: @unchecked Sendable {
     ) throws {
         let conf = try RDKafkaConfig.make(configuration)
         let commitsOnRevoke = Self.boolProperty(conf, "enable.auto.commit") ?? true
-        let callbacks = Unmanaged.passRetained(
-            RDKafkaCallbacks(
-                logger: logger,
-                rebalanceHandler: rebalanceHandler,
-                commitsOnRevoke: commitsOnRevoke,
-                statisticsHandler: statisticsHandler
-            )
+        let callbacks = RDKafkaCallbacks(
+            logger: logger,
+            rebalanceHandler: rebalanceHandler,
+            commitsOnRevoke: commitsOnRevoke,
+            statisticsHandler: statisticsHandler
         )
-        rd_kafka_conf_set_opaque(conf, callbacks.toOpaque())
-        RDKafka.installCommonCallbacks(conf, callbacks.takeUnretainedValue())
-        rd_kafka_conf_set_rebalance_cb(conf) { handle, err, partitions, opaque in
-            guard let handle, let opaque else { return }
-            let callbacks = Unmanaged<RDKafkaCallbacks>.fromOpaque(opaque).takeUnretainedValue()
-            RDKafkaConsumerClient.rebalance(handle, err, partitions, callbacks)
+        (handle, self.callbacks) = try RDKafka.makeClient(RD_KAFKA_CONSUMER, conf, callbacks) { conf in
+            rd_kafka_conf_set_rebalance_cb(conf) { handle, err, partitions, opaque in
+                guard let handle, let opaque else { return }
+                let callbacks = Unmanaged<RDKafkaCallbacks>.fromOpaque(opaque).takeUnretainedValue()
+                RDKafkaConsumerClient.rebalance(handle, err, partitions, callbacks)
+            }
         }
-
-        let created = RDKafka.withErrorString { buffer, size in
-            (rd_kafka_new(RD_KAFKA_CONSUMER, conf, buffer, size), String(cString: buffer))
-        }
-        guard let handle = created.0 else {
-            rd_kafka_conf_destroy(conf)
-            callbacks.release()
-            throw KafkaError(code: .clientCreation, reason: created.1)
-        }
-        self.handle = handle
-        self.callbacks = callbacks
         self.topics = topics
 
         rd_kafka_poll_set_consumer(handle)
@@ -109,11 +96,6 @@ final class RDKafkaConsumerClient: @unchecked Sendable {
         }
     }
 
-    /// The client's fatal error, if librdkafka raised one.
-    func fatalError() -> KafkaError? {
-        RDKafka.fatalError(handle)
-    }
-
     /// The partitions revoked since the last call.
     func takeRevoked() -> Set<TopicPartition> {
         callbacks.takeUnretainedValue().takeRevoked()
@@ -128,12 +110,8 @@ final class RDKafkaConsumerClient: @unchecked Sendable {
     func storeOffset(_ partition: TopicPartition, next offset: Int64) throws {
         let list = RDKafkaTopicPartitionList(partition, offset: offset)
         let err = rd_kafka_offsets_store(handle, list.pointer)
-        if let failed = list.firstError {
-            throw RDKafka.error(
-                .offsetStore,
-                failed.error,
-                reason: "\(failed.partition): \(String(cString: rd_kafka_err2str(failed.error)))"
-            )
+        if let failed = list.firstError(.offsetStore) {
+            throw failed
         }
         guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
             throw RDKafka.error(.offsetStore, err)
@@ -158,12 +136,8 @@ final class RDKafkaConsumerClient: @unchecked Sendable {
         guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
             throw RDKafka.error(.partitionControl, err)
         }
-        if let failed = list.firstError {
-            throw RDKafka.error(
-                .partitionControl,
-                failed.error,
-                reason: "\(failed.partition): \(String(cString: rd_kafka_err2str(failed.error)))"
-            )
+        if let failed = list.firstError(.partitionControl) {
+            throw failed
         }
     }
 

@@ -23,26 +23,14 @@ final class RDKafkaProducerClient: @unchecked Sendable {
         statisticsHandler: (@Sendable (KafkaStatistics) -> Void)?
     ) throws {
         let conf = try RDKafkaConfig.make(configuration)
-        let callbacks = Unmanaged.passRetained(
-            RDKafkaCallbacks(logger: logger, deliveryHandler: deliveryHandler, statisticsHandler: statisticsHandler))
-        rd_kafka_conf_set_opaque(conf, callbacks.toOpaque())
-        RDKafka.installCommonCallbacks(conf, callbacks.takeUnretainedValue())
-        rd_kafka_conf_set_dr_msg_cb(conf) { _, message, opaque in
-            guard let message, let opaque else { return }
-            let callbacks = Unmanaged<RDKafkaCallbacks>.fromOpaque(opaque).takeUnretainedValue()
-            callbacks.deliveryHandler?(RDKafkaProducerClient.report(message))
+        let callbacks = RDKafkaCallbacks(logger: logger, deliveryHandler: deliveryHandler, statisticsHandler: statisticsHandler)
+        (handle, self.callbacks) = try RDKafka.makeClient(RD_KAFKA_PRODUCER, conf, callbacks) { conf in
+            rd_kafka_conf_set_dr_msg_cb(conf) { _, message, opaque in
+                guard let message, let opaque else { return }
+                let callbacks = Unmanaged<RDKafkaCallbacks>.fromOpaque(opaque).takeUnretainedValue()
+                callbacks.deliveryHandler?(RDKafkaProducerClient.report(message))
+            }
         }
-
-        let created = RDKafka.withErrorString { buffer, size in
-            (rd_kafka_new(RD_KAFKA_PRODUCER, conf, buffer, size), String(cString: buffer))
-        }
-        guard let handle = created.0 else {
-            rd_kafka_conf_destroy(conf)
-            callbacks.release()
-            throw KafkaError(code: .clientCreation, reason: created.1)
-        }
-        self.handle = handle
-        self.callbacks = callbacks
     }
 
     deinit {

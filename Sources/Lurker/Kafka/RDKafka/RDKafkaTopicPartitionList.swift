@@ -42,13 +42,15 @@ struct RDKafkaTopicPartitionList: ~Copyable {
         Self.partitions(of: pointer)
     }
 
-    /// The first per-partition error, if any.
-    var firstError: (partition: TopicPartition, error: rd_kafka_resp_err_t)? {
+    /// The first per-partition error as a ``KafkaError`` with `code`, its reason naming the partition
+    /// (`events[0]: <librdkafka's text>`); nil when no partition has one.
+    func firstError(_ code: KafkaError.Code) -> KafkaError? {
         let list = pointer.pointee
         for index in 0..<Int(list.cnt) {
             let element = list.elems[index]
             if element.err != RD_KAFKA_RESP_ERR_NO_ERROR {
-                return (TopicPartition(topic: String(cString: element.topic), partition: element.partition), element.err)
+                let partition = TopicPartition(topic: String(cString: element.topic), partition: element.partition)
+                return RDKafka.error(code, element.err, reason: "\(partition): \(String(cString: rd_kafka_err2str(element.err)))")
             }
         }
         return nil
