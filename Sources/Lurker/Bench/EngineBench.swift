@@ -1,11 +1,5 @@
 import RuleDSL
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `lurker bench engine`: the engine alone (decode + decide, no Kafka) on one thread, over a generated
 /// workload, with the campaign count asked for and with 10 campaigns on the same events.
 public struct EngineBench: Sendable {
@@ -102,7 +96,7 @@ public struct EngineBench: Sendable {
         decisions.reserveCapacity(64)
         var decided = 0
         let counter = AllocationCounter()
-        let start = monotonicNanoseconds()
+        let start = WallClock.monotonicNanoseconds()
         let allocations = counter.count {
             for (offset, event) in workload.events.enumerated() {
                 decisions.removeAll(keepingCapacity: true)
@@ -112,17 +106,11 @@ public struct EngineBench: Sendable {
                 decided += decisions.count
             }
         }
-        let nanoseconds = monotonicNanoseconds() - start
+        let nanoseconds = WallClock.monotonicNanoseconds() - start
         let stateBytes = ResidentMemory.bytes() - heapBefore
         return Run(
             campaigns: checked.campaigns.count, events: workload.events.count, decisions: decided,
             nanoseconds: nanoseconds, allocations: allocations, customersHeld: engine.customerCount,
             stateBytes: stateBytes, compileMilliseconds: compileMilliseconds)
-    }
-
-    private static func monotonicNanoseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 }
