@@ -1,4 +1,5 @@
-/// Decision ids and holdout membership: FNV-1a 64-bit hashes over UTF-8 bytes, computed without allocating.
+/// FNV-1a 64-bit hashes over UTF-8 bytes, computed without allocating: decision ids, holdout membership, and the
+/// keys of ``BytesTable`` and ``CustomerTable``.
 enum FNV1a {
     static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01b3
