@@ -32,6 +32,9 @@ final class CompiledCampaign: Sendable {
     let name: String
     /// Whether the action is an offer.
     let isOffer: Bool
+    /// The FNV-1a state after the name and a 0x00 byte, where its holdout and decision id hashes continue
+    /// (``FNV1a/prefix(campaign:)``).
+    let hashPrefix: UInt64
 
     init(
         index: Int, campaign: Campaign, channel: ChannelPlan, attributes: [(key: String, value: Program)],
@@ -46,5 +49,6 @@ final class CompiledCampaign: Sendable {
         self.unless = unless
         name = campaign.name
         isOffer = if case .offer = action { true } else { false }
+        hashPrefix = FNV1a.prefix(campaign: campaign.name)
     }
 }

@@ -40,7 +40,7 @@ extension EngineCore {
         }
         for (position, firing) in firings.enumerated() where outcomes[position] == nil {
             let campaign = campaigns.campaigns[Int(firing.campaign)]
-            if FNV1a.isHeldOut(campaign: campaign.name, customer: customer, basisPoints: campaign.campaign.holdoutBasisPoints) {
+            if FNV1a.isHeldOut(prefix: campaign.hashPrefix, customer: customer, basisPoints: campaign.campaign.holdoutBasisPoints) {
                 outcomes[position] = .holdout
             } else if campaign.isOffer, firing.channel == nil {
                 outcomes[position] = .noChannel
@@ -102,7 +102,7 @@ extension EngineCore {
         }
         decisions.append(
             Decision(
-                idHash: FNV1a.decisionID(campaign: campaign.name, customer: customer, trigger: firing.trigger.reference),
+                idHash: FNV1a.decisionID(prefix: campaign.hashPrefix, customer: customer, trigger: firing.trigger.reference),
                 campaign: campaign.name,
                 campaignIndex: campaign.index,
                 customer: String(decoding: customer, as: UTF8.self),
