@@ -320,7 +320,7 @@ struct EngineCore: ~Copyable {
         let source = run(index.source, moment)
         switch source {
         case .string(let bytes): list = index.strings.value(for: bytes)
-        case .number(let number): list = index.numbers.first { $0.key == number }?.list
+        case .number(let number): list = index.list(for: number)
         case .bool(let bool): list = index.booleans.first { $0.key == bool }?.list
         case .boxed:
             // A string read inside a nested object.
