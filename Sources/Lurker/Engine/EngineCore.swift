@@ -164,7 +164,7 @@ struct EngineCore: ~Copyable {
         let clock = advance(partition, to: time)
         events += 1
         if time < clock - TrackedType.lateness { tooLate += 1 }
-        fireDueTimers(of: partition, into: &decisions)
+        fireDueTimers(of: partition, clock: clock, into: &decisions)
         let customer = scanner.customer
         if tracedCustomer != nil, isTraced(customer) {
             step = TraceStep(cause: .event(type: String(decoding: scanner.type, as: UTF8.self), time: time, reference: reference))
@@ -212,7 +212,7 @@ struct EngineCore: ~Copyable {
             customers[record].state.prune(clock: clock, campaigns: campaigns)
             if customers[record].state.isEmpty { customers.remove(record) }
         }
-        fireDueTimers(of: partition, into: &decisions)
+        fireDueTimers(of: partition, clock: clock, into: &decisions)
         return nil
     }
 
@@ -361,11 +361,11 @@ struct EngineCore: ~Copyable {
     /// Moves the clock of `partition` to `time` if that is later and fires the timers then due: the idle rule
     /// of the daemon, and `--until` in replay.
     mutating func advanceClock(of partition: Int32, to time: Int64, into decisions: inout [Decision]) {
-        advance(partition, to: time)
-        fireDueTimers(of: partition, into: &decisions)
+        let clock = advance(partition, to: time)
+        fireDueTimers(of: partition, clock: clock, into: &decisions)
     }
 
-    @discardableResult
+    /// Moves the clock of `partition`, created when new, to `time` if that is later; returns the clock.
     private mutating func advance(_ partition: Int32, to time: Int64) -> Int64 {
         var state = partitions.removeValue(forKey: partition) ?? PartitionState()
         if time > state.clock { state.clock = time }
@@ -374,51 +374,52 @@ struct EngineCore: ~Copyable {
         return clock
     }
 
-    /// Fires the timers of `partition` due at or before its clock; a customer's live timers with the same due
-    /// time are one moment, decided where the first of them falls in the order.
-    private mutating func fireDueTimers(of partition: Int32, into decisions: inout [Decision]) {
-        guard let clock = partitions[partition]?.clock, let first = partitions[partition]!.timers.nextDue,
-            first <= clock
-        else { return }
+    /// Fires the timers of `partition` due at or before `clock`, its clock (the partition exists); a customer's
+    /// live timers with the same due time are one moment, decided where the first of them falls in the order.
+    private mutating func fireDueTimers(of partition: Int32, clock: Int64, into decisions: inout [Decision]) {
         while let due = partitions[partition]!.timers.nextDue, due <= clock {
-            var moments: [(customer: String, timers: [TimerQueue.Timer])] = []
+            // Customers are told apart by their records, found by the bytes of their ids (not by `String`
+            // equality); no customer is held or dropped until the moments are decided.
+            var moments: [(record: Int32, timers: [TimerQueue.Timer])] = []
             while partitions[partition]!.timers.nextDue == due, let timer = partitions[partition]!.timers.popFirst() {
                 // A cancelled timer is no timer: it must not place its customer's moment.
                 guard let record = customers.find(timer.customer),
                     customers[record].state.pending.contains(where: { $0.timer == timer.sequence })
                 else { continue }
-                // Customers are told apart by the bytes of their ids, not by `String` equality.
-                if let index = moments.firstIndex(where: { $0.customer.utf8.elementsEqual(timer.customer.utf8) }) {
+                if let index = moments.firstIndex(where: { $0.record == record }) {
                     moments[index].timers.append(timer)
                 } else {
-                    moments.append((timer.customer, [timer]))
+                    moments.append((record, [timer]))
                 }
             }
+            // Deciding a moment drops at most its own customer and holds no new one, so the other records stay.
             for moment in moments {
-                fire(moment.timers, customer: moment.customer, at: due, into: &decisions)
+                fire(moment.timers, record: moment.record, at: due, into: &decisions)
             }
         }
     }
 
-    private mutating func fire(_ timers: [TimerQueue.Timer], customer: String, at due: Int64, into decisions: inout [Decision]) {
-        guard var record = customers.find(customer) else { return }
+    /// Decides the moment at `due` of the customer in `record`: the pending waits of `timers`, governed together.
+    private mutating func fire(_ timers: [TimerQueue.Timer], record: Int32, at due: Int64, into decisions: inout [Decision]) {
         firings.removeAll(keepingCapacity: true)
         for timer in timers {
-            let state = customers[record].state
-            guard let index = state.pending.firstIndex(where: { $0.campaign == timer.campaign && $0.timer == timer.sequence })
+            guard
+                let index = customers[record].state.pending.firstIndex(where: {
+                    $0.campaign == timer.campaign && $0.timer == timer.sequence
+                })
             else { continue }
             let wait = customers[record].state.pending.remove(at: index)
             pendingWaitCount -= 1
             firings.append(Firing(campaign: wait.campaign, trigger: wait.trigger, channel: wait.channel, attributes: wait.attributes))
         }
         firings.sort { $0.campaign < $1.campaign }
-        var id = customer
+        var id = customers[record].id
+        let hash = customers[record].hash
         id.withUTF8 { bytes in
             let bytes = UnsafeRawBufferPointer(bytes)
             if tracedCustomer != nil, isTraced(bytes) { step = TraceStep(cause: .timers(due: due)) }
             var held: Int32? = record
-            govern(customer: bytes, hash: BytesTable.hash(bytes), record: &held, at: due, into: &decisions)
-            record = held!
+            govern(customer: bytes, hash: hash, record: &held, at: due, into: &decisions)
             if let step { trace.append(step) }
             step = nil
         }
