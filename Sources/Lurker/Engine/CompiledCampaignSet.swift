@@ -146,6 +146,13 @@ public struct CompiledCampaignSet: Sendable {
         self.conjuncts = explaining ? conjuncts : nil
     }
 
+    /// The evaluations of `campaign` its counter leaves out: for an indexed campaign, which counts by event type,
+    /// the events of its `on` types (`typeEvents`, by type id); 0 for a campaign counted one by one.
+    func indexedEvaluations(of campaign: CompiledCampaign, typeEvents: [Int]) -> Int {
+        guard checks[campaign.index].isIndexed else { return 0 }
+        return campaign.triggers.reduce(0) { $0 + typeEvents[Int($1)] }
+    }
+
     /// The conjuncts of a condition: the operands of its top-level `and`s, left to right.
     static func conjuncts(of condition: Expression?) -> [Expression] {
         guard let condition else { return [] }

@@ -106,10 +106,7 @@ struct EngineCore: ~Copyable {
         statistics.typeMismatches = mismatches
         for campaign in campaigns.campaigns {
             let counter = counters[campaign.index]
-            var evaluated = counter.evaluated
-            if campaigns.checks[campaign.index].isIndexed {
-                evaluated += campaign.triggers.reduce(0) { $0 + typeEvents[Int($1)] }
-            }
+            let evaluated = counter.evaluated + campaigns.indexedEvaluations(of: campaign, typeEvents: typeEvents)
             let outcomes = [
                 counter.outcomes.0, counter.outcomes.1, counter.outcomes.2, counter.outcomes.3, counter.outcomes.4,
                 counter.outcomes.5, counter.outcomes.6,
