@@ -25,8 +25,6 @@ final class CompiledCampaign: Sendable {
     let action: Decision.Action
     /// The type ids of the `on` types.
     let triggers: [Int32]
-    /// The type ids of the `wait … unless` types.
-    let unless: [Int32]
 
     /// The name.
     let name: String
@@ -38,7 +36,7 @@ final class CompiledCampaign: Sendable {
 
     init(
         index: Int, campaign: Campaign, channel: ChannelPlan, attributes: [(key: String, value: Program)],
-        action: Decision.Action, triggers: [Int32], unless: [Int32]
+        action: Decision.Action, triggers: [Int32]
     ) {
         self.index = index
         self.campaign = campaign
@@ -46,7 +44,6 @@ final class CompiledCampaign: Sendable {
         self.attributes = attributes
         self.action = action
         self.triggers = triggers
-        self.unless = unless
         name = campaign.name
         isOffer = if case .offer = action { true } else { false }
         hashPrefix = FNV1a.prefix(campaign: campaign.name)

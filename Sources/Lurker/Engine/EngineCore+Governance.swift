@@ -75,14 +75,11 @@ extension EngineCore {
 
     /// The budget period holding `time`: its UTC hour or day number, 0 for a budget without a period.
     private static func period(of time: Int64, _ period: BudgetPeriod) -> Int64 {
-        let length: Int64
         switch period {
-        case .hour: length = 3_600_000
-        case .day: length = 86_400_000
-        case .ever: return 0
+        case .hour: Timestamp.floorDivide(time, by: 3_600_000)
+        case .day: Timestamp.floorDivide(time, by: Timestamp.millisecondsPerDay)
+        case .ever: 0
         }
-        let quotient = time / length
-        return time % length < 0 ? quotient - 1 : quotient
     }
 
     /// Counts a decision and appends it.

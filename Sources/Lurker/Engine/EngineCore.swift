@@ -271,7 +271,7 @@ struct EngineCore: ~Copyable {
             counters[Int(index)].triggered += 1
             let campaign = campaigns.campaigns[Int(index)]
             let trigger = Trigger(type: campaigns.typeNames[Int(type)], time: moment.now, reference: reference)
-            if check.waits, let wait = campaign.campaign.wait {
+            if let wait = campaign.campaign.wait {
                 if let record, customers[record].state.pending.contains(where: { $0.campaign == index }) {
                     continue
                 }

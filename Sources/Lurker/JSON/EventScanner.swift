@@ -28,7 +28,6 @@ struct EventScanner: ~Copyable {
     static let customerSlot = 0
     static let typeSlot = 1
     static let timeSlot = 2
-    static let channelSlot = 3
     /// The names of those slots, the first entries of every field table.
     static let reservedFields = ["customer", "type", "ts", "channel"]
 
