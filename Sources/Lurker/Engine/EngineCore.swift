@@ -127,23 +127,55 @@ struct EngineCore: ~Copyable {
     /// Replaces a customer's profile with the JSON object in `json`; nil forgets the customer: profile,
     /// history, pending waits, limit counts. Returns why `json` is not a profile, leaving the customer as is.
     mutating func setProfile(_ json: UnsafeRawBufferPointer?, customer: UnsafeRawBufferPointer) -> DeadLetterReason? {
-        let hash = BytesTable.hash(customer)
         guard let json else {
-            if let record = customers.find(customer, hash: hash) {
+            if let record = customers.find(customer) {
                 pendingWaitCount -= customers[record].state.pending.count
                 customers.remove(record)
             }
             return nil
         }
+        switch Profile.encode(json, keys: &profileKeys) {
+        case .success(let profile):
+            store(profile, customer: customer)
+            return nil
+        case .failure(let reason):
+            return reason
+        }
+    }
+
+    /// Replaces the profile of the customer that the JSON object in `json` names in its own `customer` member, as
+    /// a line of replay's profile file does (spec §8). Returns why `json` is not such a profile, leaving every
+    /// customer as is: not JSON, not an object, then `customer` absent or `null`, or not a non-empty string of at
+    /// most ``EventScanner/maximumCustomerLength`` UTF-8 bytes.
+    mutating func setProfile(_ json: UnsafeRawBufferPointer) -> DeadLetterReason? {
         let profile: Profile
         switch Profile.encode(json, keys: &profileKeys) {
         case .success(let encoded): profile = encoded
         case .failure(let reason): return reason
         }
+        let key = profileKeys.existingID(Self.customerKey)
+        return profile.withBytes { bytes in
+            switch key.map({ Profile.value(of: $0, in: bytes) }) ?? .missing {
+            case .missing:
+                return .missingCustomer
+            case .string(let customer) where customer.count > 0 && customer.count <= EventScanner.maximumCustomerLength:
+                store(profile, customer: customer)
+                return nil
+            default:
+                return .invalidCustomer
+            }
+        }
+    }
+
+    /// The key of the profile member that names its customer in replay's profile file.
+    private static let customerKey = Array("customer".utf8)
+
+    /// Makes `profile` the profile of `customer`, holding the customer if needed.
+    private mutating func store(_ profile: Profile, customer: UnsafeRawBufferPointer) {
+        let hash = BytesTable.hash(customer)
         let record = customers.find(customer, hash: hash)
             ?? customers.insert(String(decoding: customer, as: UTF8.self), hash: hash)
         customers[record].state.profile = profile
-        return nil
     }
 
     // MARK: Events
