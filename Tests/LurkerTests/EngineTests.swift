@@ -50,4 +50,18 @@ import Testing
         let decisions = Self.decide(engine, #"{"customer": "c1", "type": "probe", "ts": 0}"#)
         #expect(decisions.map(\.attributes) == [JSONObject(members: [.init(key: "tier", value: .string("gold"))])])
     }
+
+    @Test func campaignsReadingOneNestedPathSeeEachEventsOwnValue() {
+        let engine = Self.engine(
+            """
+            campaign gold { on probe when event.a.tier == "gold" offer "gold" via web with { tier: event.a.tier } limit none }
+            campaign any { on probe when event.a.tier in ["gold", "silver"] offer "any" via app with { tier: event.a.tier } limit none }
+            """)
+        let gold = Self.decide(engine, #"{"customer": "c1", "type": "probe", "ts": 0, "a": {"tier": "gold"}}"#)
+        #expect(gold.map(\.campaign) == ["gold", "any"])
+        #expect(gold.map { $0.attributes["tier"] } == [.string("gold"), .string("gold")])
+        let silver = Self.decide(engine, #"{"customer": "c1", "type": "probe", "ts": 1, "a": {"tier": "silver"}}"#, offset: 1)
+        #expect(silver.map(\.campaign) == ["any"])
+        #expect(silver.map { $0.attributes["tier"] } == [.string("silver")])
+    }
 }

@@ -85,6 +85,8 @@ extension EngineCore {
         typeEvents = newTypeEvents
         profileKeyIDs = new.profileFields.map { profileKeys.id(Array($0.utf8)) }
         scanner = EventScanner(fields: new.eventFields)
+        eventPathValues = Array(repeating: nil, count: new.eventPaths.count)
+        eventPathsRead.removeAll()
         if new.stackDepth > old.stackDepth {
             stack.deallocate()
             stack = .allocate(capacity: new.stackDepth + 1)

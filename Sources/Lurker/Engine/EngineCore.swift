@@ -46,6 +46,12 @@ struct EngineCore: ~Copyable {
     var stack: UnsafeMutablePointer<Operand>
     /// Values the current event's programs made that are not plain scalars (lists, kept history values).
     var boxes: [Value] = []
+    /// Per nested event path of the set, its value for the current event once a program read it, nil before:
+    /// the field is parsed once per event however many programs read the path. Forgotten with ``boxes``, so a
+    /// boxed value stays valid.
+    var eventPathValues: [Operand?]
+    /// The paths ``eventPathValues`` holds a value of, to forget them at the next event.
+    var eventPathsRead: [Int32] = []
     private var candidates: [Int32] = []
     var firings: [Firing] = []
     /// The `sum` and `last` fields of the event joining a history.
@@ -80,6 +86,7 @@ struct EngineCore: ~Copyable {
         candidates.reserveCapacity(64)
         firings.reserveCapacity(16)
         boxes.reserveCapacity(16)
+        eventPathValues = Array(repeating: nil, count: campaigns.eventPaths.count)
     }
 
     deinit {
@@ -204,7 +211,7 @@ struct EngineCore: ~Copyable {
         }
         guard let type = campaigns.typeTable.value(for: scanner.type) else { return nil }
         typeEvents[Int(type)] += 1
-        boxes.removeAll(keepingCapacity: true)
+        forgetEventValues()
         let hash = BytesTable.hash(customer)
         var record = customers.find(customer, hash: hash)
         let plan = campaigns.plans[Int(type)]
