@@ -85,10 +85,8 @@ struct BytesTable: Sendable {
     /// FNV-1a 64 of `bytes` with the top bit set, so no key hashes to 0.
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
+        var hash = FNV1a.offsetBasis
+        FNV1a.add(bytes, to: &hash)
         return hash | (1 << 63)
     }
 }

@@ -14,8 +14,6 @@ struct CampaignCompiler {
     private var constantRegistry = Registry<ConstantKey, Value>()
     private(set) var tracked: [TrackedType] = []
     private var trackedIDs: [Int32: Int32] = [:]
-    private var numberSlotIDs: [Int32: [[[UInt8]]: Int32]] = [:]
-    private var valueSlotIDs: [Int32: [[[UInt8]]: Int32]] = [:]
     /// The deepest stack of any program.
     private(set) var stackDepth = 1
 
@@ -93,22 +91,20 @@ struct CampaignCompiler {
         return index
     }
 
-    private mutating func numberSlot(_ field: [String], of index: Int32) -> Int32 {
-        if let slot = numberSlotIDs[index]?[Self.bytes(field)] { return slot }
-        let slot = Int32(tracked[Int(index)].numberSlots.count)
-        tracked[Int(index)].numberSlots.append(program(reading: Path(root: .event, fields: field)))
-        tracked[Int(index)].numberFields.append(field)
-        numberSlotIDs[index, default: [:]][Self.bytes(field)] = slot
-        return slot
-    }
-
-    private mutating func valueSlot(_ field: [String], of index: Int32) -> Int32 {
-        if let slot = valueSlotIDs[index]?[Self.bytes(field)] { return slot }
-        let slot = Int32(tracked[Int(index)].valueSlots.count)
-        tracked[Int(index)].valueSlots.append(program(reading: Path(root: .event, fields: field)))
-        tracked[Int(index)].valueFields.append(field)
-        valueSlotIDs[index, default: [:]][Self.bytes(field)] = slot
-        return slot
+    /// The slot of tracked type `index` that keeps event field `field`, registering it: a number slot (`sum`)
+    /// with `fields` and `programs` at ``TrackedType/numberFields`` and ``TrackedType/numberSlots``, a value slot
+    /// (`last`) with them at the value ones. Fields are told apart by their bytes.
+    private mutating func historySlot(
+        _ field: [String], of index: Int32, fields: WritableKeyPath<TrackedType, [[String]]>,
+        programs: WritableKeyPath<TrackedType, [Program]>
+    ) -> Int32 {
+        let bytes = Self.bytes(field)
+        if let slot = tracked[Int(index)][keyPath: fields].firstIndex(where: { Self.bytes($0) == bytes }) {
+            return Int32(slot)
+        }
+        tracked[Int(index)][keyPath: programs].append(program(reading: Path(root: .event, fields: field)))
+        tracked[Int(index)][keyPath: fields].append(field)
+        return Int32(tracked[Int(index)][keyPath: fields].count - 1)
     }
 
     // MARK: Expressions
@@ -222,7 +218,7 @@ struct CampaignCompiler {
             builder.append(isCount ? .count : .seen, a: index, popping: 1, pushing: 1)
         case .sum(let type, let field, let window):
             let index = track(type, window: window)
-            let slot = numberSlot(field, of: index)
+            let slot = historySlot(field, of: index, fields: \.numberFields, programs: \.numberSlots)
             emit(window, into: &builder)
             builder.append(.sum, a: index, b: slot, popping: 1, pushing: 1)
         case .since(let type):
@@ -232,7 +228,7 @@ struct CampaignCompiler {
         case .last(let type, let field):
             let index = track(type, window: nil)
             tracked[Int(index)].keepsLatest = true
-            let slot = valueSlot(field, of: index)
+            let slot = historySlot(field, of: index, fields: \.valueFields, programs: \.valueSlots)
             builder.append(.last, a: index, b: slot, popping: 0, pushing: 1)
         }
     }

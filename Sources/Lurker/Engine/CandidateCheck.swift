@@ -10,8 +10,6 @@ struct CandidateCheck: Sendable {
     var activeFrom: Int64
     /// `active until` (excluded), `Int64.max` without one.
     var activeUntil: Int64
-    /// Whether the campaign waits.
-    var waits: Bool
     /// Whether a campaign index finds the campaign.
     var isIndexed: Bool
 

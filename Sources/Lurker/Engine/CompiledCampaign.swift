@@ -25,17 +25,18 @@ final class CompiledCampaign: Sendable {
     let action: Decision.Action
     /// The type ids of the `on` types.
     let triggers: [Int32]
-    /// The type ids of the `wait … unless` types.
-    let unless: [Int32]
 
     /// The name.
     let name: String
     /// Whether the action is an offer.
     let isOffer: Bool
+    /// The FNV-1a state after the name and a 0x00 byte, where its holdout and decision id hashes continue
+    /// (``FNV1a/prefix(campaign:)``).
+    let hashPrefix: UInt64
 
     init(
         index: Int, campaign: Campaign, channel: ChannelPlan, attributes: [(key: String, value: Program)],
-        action: Decision.Action, triggers: [Int32], unless: [Int32]
+        action: Decision.Action, triggers: [Int32]
     ) {
         self.index = index
         self.campaign = campaign
@@ -43,8 +44,8 @@ final class CompiledCampaign: Sendable {
         self.attributes = attributes
         self.action = action
         self.triggers = triggers
-        self.unless = unless
         name = campaign.name
         isOffer = if case .offer = action { true } else { false }
+        hashPrefix = FNV1a.prefix(campaign: campaign.name)
     }
 }

@@ -52,6 +52,8 @@ public struct CompiledCampaignSet: Sendable {
         var checks: [CandidateCheck] = []
         var conditionCode: [Program.Instruction] = []
         var conjuncts: [[ConjunctPlan]] = []
+        // Per campaign, the type ids of its `wait … unless` types.
+        var unless: [[Int32]] = []
         for (index, campaign) in definitions.enumerated() {
             if explaining {
                 conjuncts.append(Self.conjuncts(of: campaign.condition).map { conjunct in
@@ -88,7 +90,7 @@ public struct CompiledCampaignSet: Sendable {
                 CandidateCheck(
                     conditionStart: Int32(conditionCode.count), conditionCount: Int32(program.instructions.count),
                     activeFrom: campaign.activeFrom ?? .min, activeUntil: campaign.activeUntil ?? .max,
-                    waits: campaign.wait != nil, isIndexed: anchors[index] != nil))
+                    isIndexed: anchors[index] != nil))
             conditionCode += program.instructions
             compiled.append(
                 CompiledCampaign(
@@ -97,10 +99,10 @@ public struct CompiledCampaignSet: Sendable {
                     channel: channel,
                     attributes: with.map { ($0.key, compiler.compile($0.value)) },
                     action: action,
-                    triggers: Self.unique(campaign.triggers.map { compiler.type($0.name) }),
-                    unless: Self.unique((campaign.wait?.unless ?? []).map { compiler.type($0.name) })
+                    triggers: Self.unique(campaign.triggers.map { compiler.type($0.name) })
                 )
             )
+            unless.append(Self.unique((campaign.wait?.unless ?? []).map { compiler.type($0.name) }))
         }
 
         var tracked = [Int32?](repeating: nil, count: compiler.typeNames.count)
@@ -112,7 +114,7 @@ public struct CompiledCampaignSet: Sendable {
         }
         var indexes: [Int32: [String: IndexBuilder]] = [:]
         for campaign in compiled {
-            for type in campaign.unless {
+            for type in unless[campaign.index] {
                 cancels[Int(type)].append(Int32(campaign.index))
             }
             for type in campaign.triggers {
@@ -144,6 +146,13 @@ public struct CompiledCampaignSet: Sendable {
         self.checks = checks
         self.conditionCode = conditionCode
         self.conjuncts = explaining ? conjuncts : nil
+    }
+
+    /// The evaluations of `campaign` its counter leaves out: for an indexed campaign, which counts by event type,
+    /// the events of its `on` types (`typeEvents`, by type id); 0 for a campaign counted one by one.
+    func indexedEvaluations(of campaign: CompiledCampaign, typeEvents: [Int]) -> Int {
+        guard checks[campaign.index].isIndexed else { return 0 }
+        return campaign.triggers.reduce(0) { $0 + typeEvents[Int($1)] }
     }
 
     /// The conjuncts of a condition: the operands of its top-level `and`s, left to right.

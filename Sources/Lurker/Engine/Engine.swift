@@ -38,6 +38,13 @@ public final class Engine {
         core.setProfile(json, customer: customer)
     }
 
+    /// Replaces the profile of the customer that the JSON object in `json` names in its own `customer` member (a
+    /// line of replay's profile file, spec §8). Returns why `json` is not such a profile (not JSON, not an object,
+    /// `customer` missing or invalid), leaving every customer as they were.
+    func setProfile(_ json: UnsafeRawBufferPointer) -> DeadLetterReason? {
+        core.setProfile(json)
+    }
+
     /// ``setProfile(_:customer:)`` with byte arrays and a string id.
     @discardableResult
     public func setProfile(_ json: [UInt8]?, customer: String) -> DeadLetterReason? {

@@ -31,9 +31,8 @@ extension EngineCore {
                     top += 1
                     stack[top] = eventField(Int(instruction.a))
                 case .eventPath:
-                    let path = campaigns.eventPaths[Int(instruction.a)]
                     top += 1
-                    stack[top] = nested(eventField(Int(path.field)), path.rest)
+                    stack[top] = eventPath(Int(instruction.a))
                 case .profileField:
                     top += 1
                     stack[top] = profileField(Int(instruction.a), moment)
@@ -160,6 +159,16 @@ extension EngineCore {
         }
     }
 
+    /// The value of nested event path `path` for the current event, read once (see ``eventPathValues``).
+    private mutating func eventPath(_ path: Int) -> Operand {
+        if let value = eventPathValues[path] { return value }
+        let nestedPath = campaigns.eventPaths[path]
+        let value = nested(eventField(Int(nestedPath.field)), nestedPath.rest)
+        eventPathValues[path] = value
+        eventPathsRead.append(Int32(path))
+        return value
+    }
+
     private func profileField(_ field: Int, _ moment: Moment) -> Operand {
         guard let profile = moment.profile else { return .missing }
         return Profile.value(of: profileKeyIDs[field], in: profile)
@@ -196,6 +205,14 @@ extension EngineCore {
     }
 
     // MARK: Values
+
+    /// Forgets the values the last event's programs made (``boxes``, ``eventPathValues``), before the programs of
+    /// the next event run.
+    mutating func forgetEventValues() {
+        boxes.removeAll(keepingCapacity: true)
+        for path in eventPathsRead { eventPathValues[Int(path)] = nil }
+        eventPathsRead.removeAll(keepingCapacity: true)
+    }
 
     /// Keeps `value` for the rest of the event and refers to it.
     private mutating func box(_ value: Value) -> Operand {

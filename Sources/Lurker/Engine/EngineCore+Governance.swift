@@ -40,7 +40,7 @@ extension EngineCore {
         }
         for (position, firing) in firings.enumerated() where outcomes[position] == nil {
             let campaign = campaigns.campaigns[Int(firing.campaign)]
-            if FNV1a.isHeldOut(campaign: campaign.name, customer: customer, basisPoints: campaign.campaign.holdoutBasisPoints) {
+            if FNV1a.isHeldOut(prefix: campaign.hashPrefix, customer: customer, basisPoints: campaign.campaign.holdoutBasisPoints) {
                 outcomes[position] = .holdout
             } else if campaign.isOffer, firing.channel == nil {
                 outcomes[position] = .noChannel
@@ -75,14 +75,11 @@ extension EngineCore {
 
     /// The budget period holding `time`: its UTC hour or day number, 0 for a budget without a period.
     private static func period(of time: Int64, _ period: BudgetPeriod) -> Int64 {
-        let length: Int64
         switch period {
-        case .hour: length = 3_600_000
-        case .day: length = 86_400_000
-        case .ever: return 0
+        case .hour: Timestamp.floorDivide(time, by: 3_600_000)
+        case .day: Timestamp.floorDivide(time, by: Timestamp.millisecondsPerDay)
+        case .ever: 0
         }
-        let quotient = time / length
-        return time % length < 0 ? quotient - 1 : quotient
     }
 
     /// Counts a decision and appends it.
@@ -102,7 +99,7 @@ extension EngineCore {
         }
         decisions.append(
             Decision(
-                idHash: FNV1a.decisionID(campaign: campaign.name, customer: customer, trigger: firing.trigger.reference),
+                idHash: FNV1a.decisionID(prefix: campaign.hashPrefix, customer: customer, trigger: firing.trigger.reference),
                 campaign: campaign.name,
                 campaignIndex: campaign.index,
                 customer: String(decoding: customer, as: UTF8.self),

@@ -12,15 +12,13 @@ extension EngineCore {
         for campaign in new.campaigns { newIndex[campaign.name] = campaign.index }
         let campaignMap: [Int32?] = old.campaigns.map { newIndex[$0.name].map(Int32.init) }
 
-        var newTracked: [[UInt8]: Int] = [:]
-        for (index, tracked) in new.tracked.enumerated() {
-            newTracked[Array(new.typeNames[Int(tracked.type)].utf8)] = index
-        }
         let trackedMap: [(index: Int32, numbers: [Int?], values: [Int?])?] = old.tracked.map { tracked in
-            guard let index = newTracked[Array(old.typeNames[Int(tracked.type)].utf8)] else { return nil }
-            let target = new.tracked[index]
+            guard let type = new.typeTable.value(for: old.typeNames[Int(tracked.type)]),
+                let index = new.plans[Int(type)].tracked
+            else { return nil }
+            let target = new.tracked[Int(index)]
             return (
-                Int32(index), target.numberFields.map { tracked.numberFields.firstIndex(of: $0) },
+                index, target.numberFields.map { tracked.numberFields.firstIndex(of: $0) },
                 target.valueFields.map { tracked.valueFields.firstIndex(of: $0) }
             )
         }
@@ -78,10 +76,8 @@ extension EngineCore {
             if let mapped { evaluatedBefore[Int(mapped)] = oldStatistics.campaigns[index].evaluated }
         }
         for campaign in new.campaigns {
-            let before = evaluatedBefore[campaign.index]
-            let counted = new.checks[campaign.index].isIndexed
-                ? campaign.triggers.reduce(0) { $0 + newTypeEvents[Int($1)] } : 0
-            newCounters[campaign.index].evaluated = before - counted
+            newCounters[campaign.index].evaluated =
+                evaluatedBefore[campaign.index] - new.indexedEvaluations(of: campaign, typeEvents: newTypeEvents)
         }
         budgets = newBudgets
         counters.deallocate()
@@ -89,6 +85,8 @@ extension EngineCore {
         typeEvents = newTypeEvents
         profileKeyIDs = new.profileFields.map { profileKeys.id(Array($0.utf8)) }
         scanner = EventScanner(fields: new.eventFields)
+        eventPathValues = Array(repeating: nil, count: new.eventPaths.count)
+        eventPathsRead.removeAll()
         if new.stackDepth > old.stackDepth {
             stack.deallocate()
             stack = .allocate(capacity: new.stackDepth + 1)

@@ -46,6 +46,12 @@ struct EngineCore: ~Copyable {
     var stack: UnsafeMutablePointer<Operand>
     /// Values the current event's programs made that are not plain scalars (lists, kept history values).
     var boxes: [Value] = []
+    /// Per nested event path of the set, its value for the current event once a program read it, nil before:
+    /// the field is parsed once per event however many programs read the path. Forgotten with ``boxes``, so a
+    /// boxed value stays valid.
+    var eventPathValues: [Operand?]
+    /// The paths ``eventPathValues`` holds a value of, to forget them at the next event.
+    var eventPathsRead: [Int32] = []
     private var candidates: [Int32] = []
     var firings: [Firing] = []
     /// The `sum` and `last` fields of the event joining a history.
@@ -80,6 +86,7 @@ struct EngineCore: ~Copyable {
         candidates.reserveCapacity(64)
         firings.reserveCapacity(16)
         boxes.reserveCapacity(16)
+        eventPathValues = Array(repeating: nil, count: campaigns.eventPaths.count)
     }
 
     deinit {
@@ -106,10 +113,7 @@ struct EngineCore: ~Copyable {
         statistics.typeMismatches = mismatches
         for campaign in campaigns.campaigns {
             let counter = counters[campaign.index]
-            var evaluated = counter.evaluated
-            if campaigns.checks[campaign.index].isIndexed {
-                evaluated += campaign.triggers.reduce(0) { $0 + typeEvents[Int($1)] }
-            }
+            let evaluated = counter.evaluated + campaigns.indexedEvaluations(of: campaign, typeEvents: typeEvents)
             let outcomes = [
                 counter.outcomes.0, counter.outcomes.1, counter.outcomes.2, counter.outcomes.3, counter.outcomes.4,
                 counter.outcomes.5, counter.outcomes.6,
@@ -130,23 +134,55 @@ struct EngineCore: ~Copyable {
     /// Replaces a customer's profile with the JSON object in `json`; nil forgets the customer: profile,
     /// history, pending waits, limit counts. Returns why `json` is not a profile, leaving the customer as is.
     mutating func setProfile(_ json: UnsafeRawBufferPointer?, customer: UnsafeRawBufferPointer) -> DeadLetterReason? {
-        let hash = BytesTable.hash(customer)
         guard let json else {
-            if let record = customers.find(customer, hash: hash) {
+            if let record = customers.find(customer) {
                 pendingWaitCount -= customers[record].state.pending.count
                 customers.remove(record)
             }
             return nil
         }
+        switch Profile.encode(json, keys: &profileKeys) {
+        case .success(let profile):
+            store(profile, customer: customer)
+            return nil
+        case .failure(let reason):
+            return reason
+        }
+    }
+
+    /// Replaces the profile of the customer that the JSON object in `json` names in its own `customer` member, as
+    /// a line of replay's profile file does (spec §8). Returns why `json` is not such a profile, leaving every
+    /// customer as is: not JSON, not an object, then `customer` absent or `null`, or not a non-empty string of at
+    /// most ``EventScanner/maximumCustomerLength`` UTF-8 bytes.
+    mutating func setProfile(_ json: UnsafeRawBufferPointer) -> DeadLetterReason? {
         let profile: Profile
         switch Profile.encode(json, keys: &profileKeys) {
         case .success(let encoded): profile = encoded
         case .failure(let reason): return reason
         }
+        let key = profileKeys.existingID(Self.customerKey)
+        return profile.withBytes { bytes in
+            switch key.map({ Profile.value(of: $0, in: bytes) }) ?? .missing {
+            case .missing:
+                return .missingCustomer
+            case .string(let customer) where customer.count > 0 && customer.count <= EventScanner.maximumCustomerLength:
+                store(profile, customer: customer)
+                return nil
+            default:
+                return .invalidCustomer
+            }
+        }
+    }
+
+    /// The key of the profile member that names its customer in replay's profile file.
+    private static let customerKey = Array("customer".utf8)
+
+    /// Makes `profile` the profile of `customer`, holding the customer if needed.
+    private mutating func store(_ profile: Profile, customer: UnsafeRawBufferPointer) {
+        let hash = BytesTable.hash(customer)
         let record = customers.find(customer, hash: hash)
             ?? customers.insert(String(decoding: customer, as: UTF8.self), hash: hash)
         customers[record].state.profile = profile
-        return nil
     }
 
     // MARK: Events
@@ -164,7 +200,7 @@ struct EngineCore: ~Copyable {
         let clock = advance(partition, to: time)
         events += 1
         if time < clock - TrackedType.lateness { tooLate += 1 }
-        fireDueTimers(of: partition, into: &decisions)
+        fireDueTimers(of: partition, clock: clock, into: &decisions)
         let customer = scanner.customer
         if tracedCustomer != nil, isTraced(customer) {
             step = TraceStep(cause: .event(type: String(decoding: scanner.type, as: UTF8.self), time: time, reference: reference))
@@ -175,7 +211,7 @@ struct EngineCore: ~Copyable {
         }
         guard let type = campaigns.typeTable.value(for: scanner.type) else { return nil }
         typeEvents[Int(type)] += 1
-        boxes.removeAll(keepingCapacity: true)
+        forgetEventValues()
         let hash = BytesTable.hash(customer)
         var record = customers.find(customer, hash: hash)
         let plan = campaigns.plans[Int(type)]
@@ -212,7 +248,7 @@ struct EngineCore: ~Copyable {
             customers[record].state.prune(clock: clock, campaigns: campaigns)
             if customers[record].state.isEmpty { customers.remove(record) }
         }
-        fireDueTimers(of: partition, into: &decisions)
+        fireDueTimers(of: partition, clock: clock, into: &decisions)
         return nil
     }
 
@@ -274,7 +310,7 @@ struct EngineCore: ~Copyable {
             counters[Int(index)].triggered += 1
             let campaign = campaigns.campaigns[Int(index)]
             let trigger = Trigger(type: campaigns.typeNames[Int(type)], time: moment.now, reference: reference)
-            if check.waits, let wait = campaign.campaign.wait {
+            if let wait = campaign.campaign.wait {
                 if let record, customers[record].state.pending.contains(where: { $0.campaign == index }) {
                     continue
                 }
@@ -320,7 +356,7 @@ struct EngineCore: ~Copyable {
         let source = run(index.source, moment)
         switch source {
         case .string(let bytes): list = index.strings.value(for: bytes)
-        case .number(let number): list = index.numbers.first { $0.key == number }?.list
+        case .number(let number): list = index.list(for: number)
         case .bool(let bool): list = index.booleans.first { $0.key == bool }?.list
         case .boxed:
             // A string read inside a nested object.
@@ -361,11 +397,11 @@ struct EngineCore: ~Copyable {
     /// Moves the clock of `partition` to `time` if that is later and fires the timers then due: the idle rule
     /// of the daemon, and `--until` in replay.
     mutating func advanceClock(of partition: Int32, to time: Int64, into decisions: inout [Decision]) {
-        advance(partition, to: time)
-        fireDueTimers(of: partition, into: &decisions)
+        let clock = advance(partition, to: time)
+        fireDueTimers(of: partition, clock: clock, into: &decisions)
     }
 
-    @discardableResult
+    /// Moves the clock of `partition`, created when new, to `time` if that is later; returns the clock.
     private mutating func advance(_ partition: Int32, to time: Int64) -> Int64 {
         var state = partitions.removeValue(forKey: partition) ?? PartitionState()
         if time > state.clock { state.clock = time }
@@ -374,51 +410,52 @@ struct EngineCore: ~Copyable {
         return clock
     }
 
-    /// Fires the timers of `partition` due at or before its clock; a customer's live timers with the same due
-    /// time are one moment, decided where the first of them falls in the order.
-    private mutating func fireDueTimers(of partition: Int32, into decisions: inout [Decision]) {
-        guard let clock = partitions[partition]?.clock, let first = partitions[partition]!.timers.nextDue,
-            first <= clock
-        else { return }
+    /// Fires the timers of `partition` due at or before `clock`, its clock (the partition exists); a customer's
+    /// live timers with the same due time are one moment, decided where the first of them falls in the order.
+    private mutating func fireDueTimers(of partition: Int32, clock: Int64, into decisions: inout [Decision]) {
         while let due = partitions[partition]!.timers.nextDue, due <= clock {
-            var moments: [(customer: String, timers: [TimerQueue.Timer])] = []
+            // Customers are told apart by their records, found by the bytes of their ids (not by `String`
+            // equality); no customer is held or dropped until the moments are decided.
+            var moments: [(record: Int32, timers: [TimerQueue.Timer])] = []
             while partitions[partition]!.timers.nextDue == due, let timer = partitions[partition]!.timers.popFirst() {
                 // A cancelled timer is no timer: it must not place its customer's moment.
                 guard let record = customers.find(timer.customer),
                     customers[record].state.pending.contains(where: { $0.timer == timer.sequence })
                 else { continue }
-                // Customers are told apart by the bytes of their ids, not by `String` equality.
-                if let index = moments.firstIndex(where: { $0.customer.utf8.elementsEqual(timer.customer.utf8) }) {
+                if let index = moments.firstIndex(where: { $0.record == record }) {
                     moments[index].timers.append(timer)
                 } else {
-                    moments.append((timer.customer, [timer]))
+                    moments.append((record, [timer]))
                 }
             }
+            // Deciding a moment drops at most its own customer and holds no new one, so the other records stay.
             for moment in moments {
-                fire(moment.timers, customer: moment.customer, at: due, into: &decisions)
+                fire(moment.timers, record: moment.record, at: due, into: &decisions)
             }
         }
     }
 
-    private mutating func fire(_ timers: [TimerQueue.Timer], customer: String, at due: Int64, into decisions: inout [Decision]) {
-        guard var record = customers.find(customer) else { return }
+    /// Decides the moment at `due` of the customer in `record`: the pending waits of `timers`, governed together.
+    private mutating func fire(_ timers: [TimerQueue.Timer], record: Int32, at due: Int64, into decisions: inout [Decision]) {
         firings.removeAll(keepingCapacity: true)
         for timer in timers {
-            let state = customers[record].state
-            guard let index = state.pending.firstIndex(where: { $0.campaign == timer.campaign && $0.timer == timer.sequence })
+            guard
+                let index = customers[record].state.pending.firstIndex(where: {
+                    $0.campaign == timer.campaign && $0.timer == timer.sequence
+                })
             else { continue }
             let wait = customers[record].state.pending.remove(at: index)
             pendingWaitCount -= 1
             firings.append(Firing(campaign: wait.campaign, trigger: wait.trigger, channel: wait.channel, attributes: wait.attributes))
         }
         firings.sort { $0.campaign < $1.campaign }
-        var id = customer
+        var id = customers[record].id
+        let hash = customers[record].hash
         id.withUTF8 { bytes in
             let bytes = UnsafeRawBufferPointer(bytes)
             if tracedCustomer != nil, isTraced(bytes) { step = TraceStep(cause: .timers(due: due)) }
             var held: Int32? = record
-            govern(customer: bytes, hash: BytesTable.hash(bytes), record: &held, at: due, into: &decisions)
-            record = held!
+            govern(customer: bytes, hash: hash, record: &held, at: due, into: &decisions)
             if let step { trace.append(step) }
             step = nil
         }

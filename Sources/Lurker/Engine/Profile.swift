@@ -38,44 +38,13 @@ struct Profile: @unchecked Sendable {
                 return Array(unescaped[0..<count])
             }
             do throws(JSONReaderError) {
-                scanner.skipByteOrderMark()
-                guard try scanner.next() == UInt8(ascii: "{") else {
-                    try scanner.skipValue()
-                    try scanner.expectEnd()
-                    return .failure(.notObject)
+                let isObject = try scanner.scanObjectDocument(key: { keys.id(string($0)) }) {
+                    scanner, key throws(JSONReaderError) in
+                    let field = try scanner.scanField()
+                    members.removeAll { $0.key == key }
+                    members.append((key, field))
                 }
-                try scanner.enterContainer()
-                if try scanner.next() == UInt8(ascii: "}") {
-                    scanner.index += 1
-                    scanner.leaveContainer()
-                } else {
-                    repeat {
-                        guard try scanner.next() == UInt8(ascii: "\"") else {
-                            throw JSONReaderError(.unexpectedCharacter, at: scanner.index)
-                        }
-                        let key = keys.id(string(try scanner.scanString()))
-                        try scanner.expect(UInt8(ascii: ":"))
-                        var field: FieldSlot
-                        switch try scanner.next() {
-                        case UInt8(ascii: "\""):
-                            let range = try scanner.scanString()
-                            field = FieldSlot(kind: .string, start: range.start, end: range.end, hasEscapes: range.hasEscapes)
-                        case UInt8(ascii: "{"), UInt8(ascii: "["):
-                            let open = scanner.index
-                            try scanner.skipValue()
-                            field = FieldSlot(kind: .object, start: open, end: scanner.index)
-                        default:
-                            switch try scanner.scanScalar() {
-                            case .number(let number): field = FieldSlot(kind: .number, number: number)
-                            case .bool(let bool): field = FieldSlot(kind: .bool, number: bool ? 1 : 0)
-                            case .null: field = FieldSlot()
-                            }
-                        }
-                        members.removeAll { $0.key == key }
-                        members.append((key, field))
-                    } while try scanner.continues(before: UInt8(ascii: "}"))
-                }
-                try scanner.expectEnd()
+                guard isObject else { return .failure(.notObject) }
             } catch {
                 return .failure(.notJSON)
             }

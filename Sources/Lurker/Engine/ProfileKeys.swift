@@ -10,4 +10,9 @@ struct ProfileKeys: Sendable {
         ids[key] = id
         return id
     }
+
+    /// The id of `key`, nil when no profile had it.
+    func existingID(_ key: [UInt8]) -> UInt32? {
+        ids[key]
+    }
 }

@@ -28,7 +28,6 @@ struct EventScanner: ~Copyable {
     static let customerSlot = 0
     static let typeSlot = 1
     static let timeSlot = 2
-    static let channelSlot = 3
     /// The names of those slots, the first entries of every field table.
     static let reservedFields = ["customer", "type", "ts", "channel"]
 
@@ -84,32 +83,13 @@ struct EventScanner: ~Copyable {
     private mutating func scanDocument() throws(JSONReaderError) -> Bool {
         try message.withMemoryRebound(to: UInt8.self) { bytes throws(JSONReaderError) in
             var scanner = JSONScanner(bytes, maximumDepth: 512)
-            scanner.skipByteOrderMark()
-            guard try scanner.next() == UInt8(ascii: "{") else {
-                try scanner.skipValue()
-                try scanner.expectEnd()
-                return false
+            return try scanner.scanObjectDocument(key: { slot(of: $0, in: bytes) }) { scanner, slot throws(JSONReaderError) in
+                if let slot {
+                    slots[slot] = try scanner.scanField()
+                } else {
+                    try scanner.skipValue()
+                }
             }
-            try scanner.enterContainer()
-            if try scanner.next() == UInt8(ascii: "}") {
-                scanner.index += 1
-                scanner.leaveContainer()
-            } else {
-                repeat {
-                    guard try scanner.next() == UInt8(ascii: "\"") else {
-                        throw JSONReaderError(.unexpectedCharacter, at: scanner.index)
-                    }
-                    let key = try scanner.scanString()
-                    try scanner.expect(UInt8(ascii: ":"))
-                    if let slot = self.slot(of: key, in: bytes) {
-                        slots[slot] = try Self.scanField(&scanner)
-                    } else {
-                        try scanner.skipValue()
-                    }
-                } while try scanner.continues(before: UInt8(ascii: "}"))
-            }
-            try scanner.expectEnd()
-            return true
         }
     }
 
@@ -120,28 +100,6 @@ struct EventScanner: ~Copyable {
         let output = arena.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let count = JSONScanner.unescape(content, to: output)
         return fields.value(for: UnsafeRawBufferPointer(start: output, count: count)).map(Int.init)
-    }
-
-    /// Reads the value at the scanner's position as a field.
-    private static func scanField(_ scanner: inout JSONScanner) throws(JSONReaderError) -> FieldSlot {
-        let first = try scanner.next()
-        let start = scanner.index
-        switch first {
-        case UInt8(ascii: "\""):
-            let range = try scanner.scanString()
-            return FieldSlot(kind: .string, start: range.start, end: range.end, hasEscapes: range.hasEscapes)
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            let open = scanner.index
-            let kind: FieldSlot.Kind = scanner.bytes[open] == UInt8(ascii: "{") ? .object : .array
-            try scanner.skipValue()
-            return FieldSlot(kind: kind, start: open, end: scanner.index)
-        default:
-            switch try scanner.scanScalar() {
-            case .number(let number): return FieldSlot(kind: .number, start: start, end: scanner.index, number: number)
-            case .bool(let bool): return FieldSlot(kind: .bool, start: start, end: scanner.index, number: bool ? 1 : 0)
-            case .null: return FieldSlot()
-            }
-        }
     }
 
     private mutating func checkRequiredFields(fallbackTime: Int64?) -> DeadLetterReason? {

@@ -1,4 +1,5 @@
-/// Where ``EventScanner`` found one top-level field of an event, and what kind of value it holds.
+/// Where a top-level field of an event or a profile is (``JSONScanner/scanField()``), and what kind of value it
+/// holds.
 struct FieldSlot: Sendable {
     /// The JSON kind of the value; `absent` for a field not written or written `null`.
     enum Kind: UInt8, Sendable {

@@ -1,6 +1,6 @@
 /// The lexical level of strict JSON (RFC 8259) over one buffer, validating as it moves: the one place that
-/// decides what is JSON, shared by ``JSONReader`` (which builds values) and ``EventScanner`` (which skips
-/// what the campaigns do not read).
+/// decides what is JSON, shared by ``JSONReader`` (which builds values), ``EventScanner`` (which skips what the
+/// campaigns do not read) and ``Profile`` (which keeps every member).
 ///
 /// It allocates nothing. Strings are validated in place (UTF-8, escapes, no raw control characters, no lone
 /// surrogates) and returned as the range of their content; ``unescape(_:to:)`` writes their value.
@@ -156,6 +156,58 @@ struct JSONScanner {
             guard index < bytes.count else { throw JSONReaderError(.unexpectedEnd, at: index) }
             guard bytes[index] == start[offset] else { throw JSONReaderError(.unexpectedCharacter, at: index) }
             index += 1
+        }
+    }
+
+    // MARK: Top-level objects
+
+    /// Walks a document that should be one object (after a byte order mark), validating all of it: for each
+    /// member in order, `key` turns the range of its key into what `value` needs, then `value` reads the
+    /// member's value at the scanner's position, moving past it. Returns false, once the whole document is
+    /// validated, when it is not an object.
+    mutating func scanObjectDocument<Key>(
+        key: (StringRange) -> Key, value: (inout JSONScanner, Key) throws(JSONReaderError) -> Void
+    ) throws(JSONReaderError) -> Bool {
+        skipByteOrderMark()
+        guard try next() == UInt8(ascii: "{") else {
+            try skipValue()
+            try expectEnd()
+            return false
+        }
+        try enterContainer()
+        if try next() == UInt8(ascii: "}") {
+            index += 1
+            leaveContainer()
+        } else {
+            repeat {
+                guard try next() == UInt8(ascii: "\"") else { throw JSONReaderError(.unexpectedCharacter, at: index) }
+                let member = key(try scanString())
+                try expect(UInt8(ascii: ":"))
+                try value(&self, member)
+            } while try continues(before: UInt8(ascii: "}"))
+        }
+        try expectEnd()
+        return true
+    }
+
+    /// Reads the value at the current position as a field and moves past it; `null` is an absent field.
+    mutating func scanField() throws(JSONReaderError) -> FieldSlot {
+        let first = try next()
+        let start = index
+        switch first {
+        case UInt8(ascii: "\""):
+            let range = try scanString()
+            return FieldSlot(kind: .string, start: range.start, end: range.end, hasEscapes: range.hasEscapes)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let kind: FieldSlot.Kind = first == UInt8(ascii: "{") ? .object : .array
+            try skipValue()
+            return FieldSlot(kind: kind, start: start, end: index)
+        default:
+            switch try scanScalar() {
+            case .number(let number): return FieldSlot(kind: .number, start: start, end: index, number: number)
+            case .bool(let bool): return FieldSlot(kind: .bool, start: start, end: index, number: bool ? 1 : 0)
+            case .null: return FieldSlot()
+            }
         }
     }
 

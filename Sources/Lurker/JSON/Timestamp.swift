@@ -154,7 +154,7 @@ public enum Timestamp {
 
     /// `value / divisor` rounded toward negative infinity, for a positive `divisor`.
     @inline(__always)
-    private static func floorDivide(_ value: Int64, by divisor: Int64) -> Int64 {
+    static func floorDivide(_ value: Int64, by divisor: Int64) -> Int64 {
         let quotient = value / divisor
         return value % divisor < 0 ? quotient - 1 : quotient
     }

@@ -1,5 +1,3 @@
-import RuleDSL
-
 /// Decides a recorded stream offline (spec §8): one partition, in the order of the file, with the same
 /// engine as the daemon; only the input and the output differ.
 public struct Replay {
@@ -41,25 +39,15 @@ public struct Replay {
     ) throws -> ReplaySummary {
         let engine = Engine(campaigns: campaigns)
         if let tracedCustomer { engine.trace(customer: tracedCustomer) }
-        let reader = JSONReader()
         var summary = ReplaySummary()
         if let profiles {
             try profiles.forEachLine { number, line in
                 guard !Self.isBlank(line) else { return }
-                let customer: Result<String, DeadLetterReason>
-                switch Result(catching: { try reader.read(line) }) {
-                case .success(.object(let fields)): customer = Self.customer(in: fields)
-                case .success: customer = .failure(.notObject)
-                case .failure: customer = .failure(.notJSON)
-                }
-                switch customer {
-                case .success(let id):
-                    var id = id
-                    _ = id.withUTF8 { engine.setProfile(line, customer: UnsafeRawBufferPointer($0)) }
-                    summary.profiles += 1
-                case .failure(let reason):
+                if let reason = engine.setProfile(line) {
                     summary.skippedProfiles += 1
                     skip(Problem(file: profiles.path, line: number, reason: reason.description))
+                } else {
+                    summary.profiles += 1
                 }
             }
         }
@@ -89,18 +77,6 @@ public struct Replay {
         summary.trace = engine.trace
         summary.campaignNames = campaigns.campaignNames
         return summary
-    }
-
-    /// The customer id of a profile line: `customer`, a non-empty string of at most 256 bytes (spec §3, §8).
-    static func customer(in fields: JSONObject) -> Result<String, DeadLetterReason> {
-        switch fields["customer"] {
-        case .missing:
-            return .failure(.missingCustomer)
-        case .string(let value) where !value.utf8.isEmpty && value.utf8.count <= EventScanner.maximumCustomerLength:
-            return .success(value)
-        default:
-            return .failure(.invalidCustomer)
-        }
     }
 
     private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
